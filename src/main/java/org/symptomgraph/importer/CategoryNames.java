@@ -1,0 +1,114 @@
+package org.symptomgraph.importer;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.symptomgraph.model.CauseKind;
+
+/**
+ * Reads category names: which names mean the same category ("Medications", "Medicines", "Drugs"),
+ * which one is a kind of another ("Infectious diseases" under "Medical conditions"), and what kind
+ * of cause a category holds.
+ */
+final class CategoryNames {
+
+    /** Words that name the same idea, mapped to one canonical word. */
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("medicine", "drug"), Map.entry("medication", "drug"), Map.entry("drug", "drug"),
+            Map.entry("medicament", "drug"), Map.entry("pharmaceutical", "drug"),
+            Map.entry("condition", "condition"), Map.entry("disease", "condition"),
+            Map.entry("disorder", "condition"), Map.entry("illness", "condition"),
+            Map.entry("infection", "infection"), Map.entry("infectious", "infection"),
+            Map.entry("strain", "strain"), Map.entry("straining", "strain"), Map.entry("exertion", "strain"));
+
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "and", "or", "some", "certain",
+            "types", "type", "kinds", "kind", "that", "which", "can", "may", "your");
+
+    /** Modifiers that do not narrow a category: "medical conditions" covers "infectious diseases". */
+    private static final Set<String> GENERAL = Set.of("medical", "health", "general", "common", "other");
+
+    private static final Pattern DRUG = Pattern.compile("\\b(medic(ine|ation)s?|drugs?|pharmaceuticals?)\\b");
+    private static final Pattern INFECTION = Pattern.compile("\\b(infect\\w*|viral|bacterial|fungal|parasitic)\\b");
+    private static final Pattern ACTIVITY = Pattern.compile("\\b(strain\\w*|exertion|activit\\w+|exercise\\w*)\\b");
+    private static final Pattern CONDITION = Pattern.compile("\\b(condition|disease|disorder|illness|cancer)s?\\b");
+    private static final Pattern OTHER = Pattern.compile("^other\\b");
+
+    private CategoryNames() {
+    }
+
+    /** The canonical words of a name, in order: synonyms unified, plurals folded, filler words dropped. */
+    static List<String> key(String name) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty() || STOP_WORDS.contains(w)) {
+                continue;
+            }
+            String singular = singular(w);
+            words.add(SYNONYMS.getOrDefault(singular, singular));
+        }
+        return List.copyOf(words);
+    }
+
+    /** Two names for one category: "Medications" and "Medicines", "Drugs" and "Medicines". */
+    static boolean sameCategory(String a, String b) {
+        return !key(a).isEmpty() && key(a).equals(key(b)) && isOther(a) == isOther(b);
+    }
+
+    /**
+     * A name for a narrower kind of the other: "Other medical conditions" and "Infectious diseases"
+     * are both kinds of "Medical conditions" (same head word, more words or "other").
+     */
+    static boolean narrowerThan(String narrow, String broad) {
+        List<String> n = key(narrow);
+        List<String> b = key(broad);
+        if (n.isEmpty() || b.isEmpty() || sameCategory(narrow, broad)) {
+            return false;
+        }
+        String head = b.get(b.size() - 1);
+        if (!n.get(n.size() - 1).equals(head)) {
+            return false;
+        }
+        // The broad name may only add general words ("medical conditions") or words the narrow one has.
+        return b.subList(0, b.size() - 1).stream().allMatch(w -> GENERAL.contains(w) || n.contains(w));
+    }
+
+    /** Whether a stretch of prose talks about this category (every word of its name, in any form). */
+    static boolean mentions(String prose, String category) {
+        List<String> words = key(prose);
+        return !key(category).isEmpty() && words.containsAll(key(category));
+    }
+
+    static CauseKind kind(String name) {
+        String s = name.toLowerCase(Locale.ROOT);
+        if (DRUG.matcher(s).find()) {
+            return CauseKind.DRUG;
+        }
+        if (INFECTION.matcher(s).find()) {
+            return CauseKind.INFECTION;
+        }
+        if (ACTIVITY.matcher(s).find()) {
+            return CauseKind.ACTIVITY;
+        }
+        if (CONDITION.matcher(s).find()) {
+            return CauseKind.CONDITION;
+        }
+        return CauseKind.UNSPECIFIED;
+    }
+
+    private static boolean isOther(String name) {
+        return OTHER.matcher(name.strip().toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static String singular(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}
