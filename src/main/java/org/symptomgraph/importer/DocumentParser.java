@@ -94,13 +94,15 @@ public final class DocumentParser {
                     roots.add(b);
                 }
             }
+            // The intro names causes itself only in a page with no other structure (all prose);
+            // otherwise it explains the symptom, and its last sentence may lead in to the list.
+            boolean allProse = introList.isEmpty() && rest.stream().noneMatch(b -> b.is(Block.Type.HEADING));
             Builder introSection = new Builder("(intro)", 0, null);
             for (Block p : introProse) {
                 for (String sentence : Phrases.sentences(p.text())) {
-                    if (!readSentence(sentence, p.line(), introSection, uncategorised)) {
-                        if (!sentence.endsWith(":")) {
-                            mechanism.add(sentence);
-                        }
+                    boolean aboutCauses = allProse && readSentence(sentence, p.line(), introSection, uncategorised);
+                    if (!aboutCauses && !sentence.endsWith(":")) {
+                        mechanism.add(sentence);
                     }
                 }
             }
@@ -232,9 +234,16 @@ public final class DocumentParser {
                 }
             }
             Builder parent = null;
-            if (heading.level() > 0 && current != null && current.level > 0 && current.level < heading.level()) {
-                parent = current;
-            } else {
+            if (heading.level() > 0) {
+                // Explicit levels (Markdown, HTML): the nearest open heading of a higher rank is the parent.
+                for (Builder c = current; c != null; c = c.parent) {
+                    if (c.level > 0 && c.level < heading.level()) {
+                        parent = c;
+                        break;
+                    }
+                }
+            }
+            if (parent == null) {
                 for (Builder c : intro) {
                     if (CategoryNames.narrowerThan(name, c.name) && (parent == null || c.inferred)) {
                         parent = c;
@@ -261,11 +270,8 @@ public final class DocumentParser {
          */
         private boolean readSentence(String sentence, int line, Builder category, List<Cause> into) {
             Set<AgentClass> agents = Phrases.agentClasses(sentence);
-            if (!agents.isEmpty()) {
-                category.agents.addAll(agents);
-                return true;
-            }
-            boolean found = false;
+            category.agents.addAll(agents);
+            boolean found = !agents.isEmpty();
             for (String site : Phrases.bodySites(sentence)) {
                 category.sites.add(Phrases.capitalise(site));
                 found = true;
@@ -273,7 +279,9 @@ public final class DocumentParser {
             if (sentence.endsWith(":")) {
                 return found;
             }
-            for (String item : Phrases.enumeratedCauses(sentence)) {
+            // "infection with a fungus, virus or bacteria" names agents, not causes: only a strong
+            // trigger ("including", "such as", "for example") introduces causes in such a sentence.
+            for (String item : Phrases.enumeratedCauses(sentence, !agents.isEmpty())) {
                 addCause(into, Phrases.cause(item, category.kind(), line, sentence));
                 found = true;
             }

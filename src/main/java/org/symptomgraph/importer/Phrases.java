@@ -19,6 +19,9 @@ final class Phrases {
             "\\b(?<strong>including|includes?|such as|e\\.g\\.|for example|for instance)"
                     + "|\\b(?<weak>like|from|caused by|due to|result of)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A weak trigger ("from", "like") introduces causes only in a sentence that speaks of causing. */
+    private static final Pattern CAUSAL = Pattern.compile(
+            "\\b(caus\\w*|result\\w*|trigger\\w*|lead(s)? to|due to|brought on|follow\\w*)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_END = Pattern.compile(
             "(?<!\\be\\.g)(?<!\\bi\\.e)(?<!\\bDr)(?<!\\bvs)(?<!\\betc)(?<=[.!?])[\"”’)]?\\s+(?=[\\p{Lu}\\p{N}\"“(])");
     private static final Pattern JOIN = Pattern.compile("\\s+(?:and/or|and|or)\\s+", Pattern.CASE_INSENSITIVE);
@@ -37,6 +40,9 @@ final class Phrases {
             "\\bon (?:the|your|his|her|their) (.+?)(?=\\s+(?:can|may|might|could|is|are|will|from|when|due|caused|after)\\b|[.;:]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INFECTION = Pattern.compile("\\binfect", Pattern.CASE_INSENSITIVE);
+    /** A clause that qualifies a name rather than being part of it: "ibuprofen when overused". */
+    private static final Pattern TRAILING_CLAUSE = Pattern.compile(
+            "\\s+(?:when|if|while|during|especially|particularly|in some cases)\\b.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DESCRIPTION = Pattern.compile("\\s+[—–-]\\s+|:\\s+");
 
     private static final int MAX_WORDS_IN_NAME = 8;
@@ -60,16 +66,22 @@ final class Phrases {
      * The last trigger that introduces a clean list wins ("caused by straining from coughing, vomiting
      * or lifting weights" lists coughing, vomiting and lifting weights).
      */
-    static List<String> enumeratedCauses(String sentence) {
+    static List<String> enumeratedCauses(String sentence, boolean strongTriggersOnly) {
         String body = stripEnd(sentence);
         Matcher m = TRIGGER.matcher(body);
         List<int[]> triggers = new ArrayList<>();
         while (m.find()) {
-            triggers.add(new int[] {m.end(), m.group("strong") != null ? 1 : 2});
+            if (m.group("strong") != null || !strongTriggersOnly) {
+                triggers.add(new int[] {m.end(), m.group("strong") != null ? 1 : 2});
+            }
         }
         for (int i = triggers.size() - 1; i >= 0; i--) {
             String rest = body.substring(triggers.get(i)[0]).replaceFirst("^[\\s:,]+", "");
             List<String> items = splitEnumeration(rest);
+            boolean weak = triggers.get(i)[1] > 1;
+            if (weak && !CAUSAL.matcher(body).find()) {
+                continue;
+            }
             if (items.size() >= triggers.get(i)[1] && items.stream().allMatch(Phrases::looksLikeName)) {
                 return items;
             }
@@ -177,7 +189,7 @@ final class Phrases {
                         if (isOthers(piece)) {
                             others = true;
                         } else if (kind == CauseKind.DRUG) {
-                            brands.add(piece);
+                            brands.add(piece.replaceAll("[®™]", "").strip());
                         } else if (ABBREVIATION.matcher(piece).matches()) {
                             abbreviations.add(piece);
                             aliases.add(expandAbbreviation(before, piece, after));
@@ -192,7 +204,7 @@ final class Phrases {
                 label.append(c);
             }
         }
-        String clean = capitalise(stripEnd(BlockReader.clean(label.toString())));
+        String clean = capitalise(stripEnd(TRAILING_CLAUSE.matcher(BlockReader.clean(label.toString())).replaceFirst("")));
         return new Cause(clean, kind, aliases, abbreviations, brands, others, line, evidence);
     }
 
@@ -226,13 +238,11 @@ final class Phrases {
 
     private static List<String> splitOutsideParentheses(String text) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
         int start = 0;
         Matcher join = JOIN.matcher(text);
         int searchFrom = 0;
         while (join.find(searchFrom)) {
-            depth = depthAt(text, join.start());
-            if (depth == 0) {
+            if (depthAt(text, join.start()) == 0) {
                 out.add(text.substring(start, join.start()));
                 start = join.end();
             }

@@ -1,0 +1,54 @@
+package org.symptomgraph.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.nio.file.Path;
+import org.symptomgraph.rdf.RdfFormat;
+import org.symptomgraph.store.GraphStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the whole dataset in an RDF format (quad formats keep each document's graph).",
+        footer = {"", "Example:", "  symptomgraph export --format trig --out dataset.trig"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "F", required = true,
+            description = "turtle, trig, ntriples, nquads, jsonld or rdfxml (or the extension: ttl, nq, ...).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path out;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Override
+    public Integer call() throws IOException {
+        RdfFormat f = RdfFormat.forName(format).orElseThrow(() -> new UserError(
+                "unknown format '" + format + "': use one of " + RdfFormat.names()));
+        try (GraphStore store = db.openExisting()) {
+            store.read(() -> {
+                try {
+                    if (out == null) {
+                        spec.commandLine().getOut().flush();
+                        f.write(store.dataset(), System.out);
+                        System.out.flush();
+                    } else {
+                        ImportCommand.writeAtomically(store.dataset(), f, out);
+                    }
+                } catch (IOException e) {
+                    throw new UserError("cannot write " + out + ": " + e.getMessage());
+                }
+                return null;
+            });
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package org.symptomgraph.rdf;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import org.symptomgraph.model.CauseKind;
+
+/**
+ * Mints the graph's IRIs under one base: deterministic, readable, and the same for the same name in
+ * every document ("Leukemia" on two pages is one node, {@code <base>cause/leukemia}).
+ */
+public final class Iris {
+
+    public static final String DEFAULT_BASE = "https://w3id.org/symptomgraph/";
+
+    private final String base;
+
+    public Iris(String base) {
+        if (!base.matches("^https?://[^\\s<>\"{}|\\\\^`]+/$")) {
+            throw new IllegalArgumentException("the IRI base must be an http(s) IRI ending in '/': " + base);
+        }
+        this.base = base;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String symptom(String name) {
+        return base + "symptom/" + slug(name);
+    }
+
+    /**
+     * Categories are how one version of one page organises its causes, so they live under it: the
+     * same heading on two pages, or in two versions, is two categories.
+     */
+    public String category(String documentId, String version, String categorySlug) {
+        return documentVersion(documentId, version) + "/category/" + categorySlug;
+    }
+
+    public String cause(String label, CauseKind kind) {
+        return base + (kind == CauseKind.DRUG ? "drug/" : "cause/") + slug(label);
+    }
+
+    public String anatomy(String name) {
+        return base + "anatomy/" + slug(name);
+    }
+
+    /** The page, across its versions. */
+    public String document(String id) {
+        return base + "document/" + slug(id);
+    }
+
+    public String documentVersion(String id, String version) {
+        return document(id) + "/" + version;
+    }
+
+    /** The named graph the importer makes from one document version. */
+    public String graph(String id, String version) {
+        return base + "graph/" + slug(id) + "/" + version;
+    }
+
+    public String software(String version) {
+        return base + "software/symptomgraph/" + slug(version);
+    }
+
+    /**
+     * A path segment from a name: letters and digits of any script, lower case, accents dropped,
+     * everything else folded to single hyphens ("Coronavirus disease 2019" → coronavirus-disease-2019).
+     */
+    public static String slug(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("['’]", "").replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "unnamed" : s;
+    }
+}

@@ -1,0 +1,80 @@
+package org.symptomgraph.rdf;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+
+/**
+ * The RDF formats symptomgraph writes, by file extension or name. Quad formats keep each
+ * document's named graph; triple formats write the union of all graphs.
+ */
+public enum RdfFormat {
+    TURTLE("ttl", "turtle", Lang.TURTLE, RDFFormat.TURTLE_PRETTY),
+    TRIG("trig", "trig", Lang.TRIG, RDFFormat.TRIG_PRETTY),
+    NTRIPLES("nt", "ntriples", Lang.NTRIPLES, RDFFormat.NTRIPLES),
+    NQUADS("nq", "nquads", Lang.NQUADS, RDFFormat.NQUADS),
+    JSONLD("jsonld", "jsonld", Lang.JSONLD, RDFFormat.JSONLD),
+    RDFXML("rdf", "rdfxml", Lang.RDFXML, RDFFormat.RDFXML_PRETTY);
+
+    private final String extension;
+    private final String formatName;
+    private final Lang lang;
+    private final RDFFormat writerFormat;
+
+    RdfFormat(String extension, String formatName, Lang lang, RDFFormat writerFormat) {
+        this.extension = extension;
+        this.formatName = formatName;
+        this.lang = lang;
+        this.writerFormat = writerFormat;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /** Whether the format carries named graphs (TriG, N-Quads, JSON-LD). */
+    public boolean keepsGraphs() {
+        return org.apache.jena.riot.RDFLanguages.isQuads(lang);
+    }
+
+    public static Optional<RdfFormat> forFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> name.endsWith("." + f.extension)).findFirst();
+    }
+
+    /** By name ("turtle", "nquads", …) or extension ("ttl", "nq", …). */
+    public static Optional<RdfFormat> forName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.formatName.equals(n) || f.extension.equals(n)).findFirst();
+    }
+
+    /** For messages: "ttl, trig, nt, nq, jsonld, rdf". */
+    public static String extensions() {
+        return Arrays.stream(values()).map(RdfFormat::extension).collect(Collectors.joining(", "));
+    }
+
+    /** For messages: "turtle, trig, …". */
+    public static String names() {
+        return Arrays.stream(values()).map(f -> f.formatName).collect(Collectors.joining(", "));
+    }
+
+    public void write(Dataset dataset, OutputStream out) {
+        if (keepsGraphs()) {
+            RDFDataMgr.write(out, dataset, writerFormat);
+        } else {
+            RDFDataMgr.write(out, dataset.getUnionModel().setNsPrefixes(dataset.getDefaultModel().getNsPrefixMap()),
+                    writerFormat);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.symptomgraph.rdf;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The terms the graph uses that Jena has no vocabulary class for: symptomgraph's own (sg:),
+ * schema.org (https form) and PROV-O. SKOS, Dublin Core, RDFS and XSD come from Jena.
+ */
+public final class Vocab {
+
+    public static final String SG = "https://w3id.org/symptomgraph/ontology#";
+    public static final String ONTOLOGY = "https://w3id.org/symptomgraph/ontology";
+    public static final String SCHEMA = "https://schema.org/";
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+
+    // symptomgraph
+    public static final Resource SourceDocument = sg("SourceDocument");
+    public static final Resource DocumentGraph = sg("DocumentGraph");
+    public static final Resource CauseCategory = sg("CauseCategory");
+    public static final Resource Activity = sg("Activity");
+    public static final Property categoryOf = sgProperty("categoryOf");
+    public static final Property inCategory = sgProperty("inCategory");
+    public static final Property position = sgProperty("position");
+    public static final Property inferred = sgProperty("inferred");
+    public static final Property bodySite = sgProperty("bodySite");
+    public static final Property agentClass = sgProperty("agentClass");
+    public static final Property abbreviation = sgProperty("abbreviation");
+    public static final Property otherBrandsExist = sgProperty("otherBrandsExist");
+    public static final Property mechanism = sgProperty("mechanism");
+    public static final Property disclaimer = sgProperty("disclaimer");
+    public static final Property sourceFile = sgProperty("sourceFile");
+    public static final Property contentSha256 = sgProperty("contentSha256");
+
+    // schema.org
+    public static final Resource MedicalSignOrSymptom = schema("MedicalSignOrSymptom");
+    public static final Resource MedicalCause = schema("MedicalCause");
+    public static final Resource MedicalCondition = schema("MedicalCondition");
+    public static final Resource InfectiousDisease = schema("InfectiousDisease");
+    public static final Resource Drug = schema("Drug");
+    public static final Resource AnatomicalStructure = schema("AnatomicalStructure");
+    public static final Property cause = schemaProperty("cause");
+    public static final Property about = schemaProperty("about");
+    public static final Property proprietaryName = schemaProperty("proprietaryName");
+    public static final Property softwareVersion = schemaProperty("softwareVersion");
+
+    // PROV-O
+    public static final Resource ProvEntity = ResourceFactory.createResource(PROV + "Entity");
+    public static final Resource ProvActivity = ResourceFactory.createResource(PROV + "Activity");
+    public static final Resource SoftwareAgent = ResourceFactory.createResource(PROV + "SoftwareAgent");
+    public static final Property wasDerivedFrom = ResourceFactory.createProperty(PROV, "wasDerivedFrom");
+    public static final Property wasGeneratedBy = ResourceFactory.createProperty(PROV, "wasGeneratedBy");
+    public static final Property used = ResourceFactory.createProperty(PROV, "used");
+    public static final Property wasAssociatedWith = ResourceFactory.createProperty(PROV, "wasAssociatedWith");
+    public static final Property endedAtTime = ResourceFactory.createProperty(PROV, "endedAtTime");
+
+    private Vocab() {
+    }
+
+    public static Resource schema(String localName) {
+        return ResourceFactory.createResource(SCHEMA + localName);
+    }
+
+    private static Property schemaProperty(String localName) {
+        return ResourceFactory.createProperty(SCHEMA, localName);
+    }
+
+    private static Resource sg(String localName) {
+        return ResourceFactory.createResource(SG + localName);
+    }
+
+    private static Property sgProperty(String localName) {
+        return ResourceFactory.createProperty(SG, localName);
+    }
+}

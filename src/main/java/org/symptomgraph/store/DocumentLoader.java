@@ -1,0 +1,72 @@
+package org.symptomgraph.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.rdf.DocumentGraph;
+import org.symptomgraph.rdf.DocumentMapper;
+
+/** Reads document files and folders into graphs: the importer's front half, shared by import and serve. */
+public final class DocumentLoader {
+
+    /** File endings the importer reads. */
+    public static final List<String> EXTENSIONS = List.of(".txt");
+
+    private final DocumentParser parser = new DocumentParser();
+    private final DocumentMapper mapper;
+
+    public DocumentLoader(DocumentMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** One document read: its graph and what the parser noticed. */
+    public record Loaded(Path file, DocumentGraph graph, DocumentParser.Result result) {
+    }
+
+    /** Every document file named, folders searched recursively, in a stable order. */
+    public static List<Path> documentFiles(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(DocumentLoader::isDocument)
+                            .sorted(Comparator.comparing(Path::toString))
+                            .forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    static boolean isDocument(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** Reads and maps one file; every problem with it becomes a {@link DocumentException}. */
+    public Loaded load(Path file) throws DocumentException {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new DocumentException(name, 0, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new DocumentException(name, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+        DocumentParser.Result result = parser.parse(name, bytes);
+        return new Loaded(file, mapper.map(result.document()), result);
+    }
+}
