@@ -3,7 +3,9 @@ package org.symptomgraph.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.nio.file.Path;
+import org.apache.jena.shared.PrefixMapping;
 import org.symptomgraph.rdf.RdfFormat;
+import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
+    @Mixin
+    BaseOption base;
+
     @Override
     public Integer call() throws IOException {
         RdfFormat f = RdfFormat.forName(format).orElseThrow(() -> new UserError(
@@ -36,12 +41,12 @@ final class ExportCommand implements Callable<Integer> {
         try (GraphStore store = db.openExisting()) {
             store.read(() -> {
                 try {
+                    PrefixMapping prefixes = Vocab.prefixes(base.iris().base());
                     if (out == null) {
-                        spec.commandLine().getOut().flush();
-                        f.write(store.dataset(), System.out);
+                        f.write(store.dataset().asDatasetGraph(), prefixes, System.out);
                         System.out.flush();
                     } else {
-                        ImportCommand.writeAtomically(store.dataset(), f, out);
+                        ImportCommand.writeAtomically(store.dataset().asDatasetGraph(), prefixes, f, out);
                     }
                 } catch (IOException e) {
                     throw new UserError("cannot write " + out + ": " + e.getMessage());

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.model.SymptomDocument;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.RdfFormat;
+import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -88,7 +91,6 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 if (format != null) {
                     collected.addNamedModel(loaded.graph().name(), loaded.graph().model());
-                    collected.getDefaultModel().setNsPrefixes(loaded.graph().model().getNsPrefixMap());
                 }
                 imported++;
                 stdout.println(file + ": " + summary(loaded.result().document()) + " -> <" + loaded.graph().name()
@@ -96,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (format != null && imported > 0) {
-            writeAtomically(collected, format, out);
+            writeAtomically(collected.asDatasetGraph(), Vocab.prefixes(base.iris().base()), format, out);
             stdout.println("wrote " + out);
         }
         if (files.size() > 1) {
@@ -111,13 +113,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Writes beside the target and moves into place, so a failed write never leaves half a file. */
-    static void writeAtomically(Dataset dataset, RdfFormat format, Path target) throws IOException {
+    static void writeAtomically(DatasetGraph dataset, PrefixMapping prefixes, RdfFormat format, Path target)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".symptomgraph-", ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(temp)) {
-                format.write(dataset, os);
+                format.write(dataset, prefixes, os);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

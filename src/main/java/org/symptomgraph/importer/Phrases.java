@@ -17,7 +17,7 @@ final class Phrases {
     /** Words that introduce a list of causes; the strong ones may introduce a single cause. */
     private static final Pattern TRIGGER = Pattern.compile(
             "\\b(?<strong>including|includes?|such as|e\\.g\\.|for example|for instance)"
-                    + "|\\b(?<weak>like|from|caused by|due to|result of)\\b",
+                    + "|\\b(?<weak>like|from|caused by|due to|result of|contact with|exposure to)\\b",
             Pattern.CASE_INSENSITIVE);
     /** A weak trigger ("from", "like") introduces causes only in a sentence that speaks of causing. */
     private static final Pattern CAUSAL = Pattern.compile(

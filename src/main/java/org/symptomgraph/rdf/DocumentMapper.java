@@ -40,14 +40,7 @@ public final class DocumentMapper {
 
     public DocumentGraph map(SymptomDocument doc) {
         Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefix("sg", Vocab.SG);
-        m.setNsPrefix("schema", Vocab.SCHEMA);
-        m.setNsPrefix("skos", SKOS.uri);
-        m.setNsPrefix("prov", Vocab.PROV);
-        m.setNsPrefix("dct", DCTerms.NS);
-        m.setNsPrefix("rdfs", RDFS.uri);
-        m.setNsPrefix("xsd", XSDDatatype.XSD + "#");
-        m.setNsPrefix("sgr", iris.base());
+        m.setNsPrefixes(Vocab.prefixes(iris.base()));
 
         String version = version(doc);
         String graphIri = iris.graph(doc.id(), version);

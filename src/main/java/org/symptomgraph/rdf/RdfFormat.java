@@ -6,10 +6,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.graph.GraphWrapper;
 
 /**
  * The RDF formats symptomgraph writes, by file extension or name. Quad formats keep each
@@ -45,7 +51,7 @@ public enum RdfFormat {
 
     /** Whether the format carries named graphs (TriG, N-Quads, JSON-LD). */
     public boolean keepsGraphs() {
-        return org.apache.jena.riot.RDFLanguages.isQuads(lang);
+        return RDFLanguages.isQuads(lang);
     }
 
     public static Optional<RdfFormat> forFile(Path file) {
@@ -69,12 +75,26 @@ public enum RdfFormat {
         return Arrays.stream(values()).map(f -> f.formatName).collect(Collectors.joining(", "));
     }
 
-    public void write(Dataset dataset, OutputStream out) {
+    /**
+     * Writes a dataset with the given prefixes; the dataset itself is only read (a TDB2 dataset in a
+     * read transaction stays untouched).
+     */
+    public void write(DatasetGraph dataset, PrefixMapping prefixes, OutputStream out) {
         if (keepsGraphs()) {
-            RDFDataMgr.write(out, dataset, writerFormat);
+            PrefixMap map = PrefixMapFactory.create(prefixes);
+            RDFWriter.source(new DatasetGraphWrapper(dataset) {
+                @Override
+                public PrefixMap prefixes() {
+                    return map;
+                }
+            }).format(writerFormat).output(out);
         } else {
-            RDFDataMgr.write(out, dataset.getUnionModel().setNsPrefixes(dataset.getDefaultModel().getNsPrefixMap()),
-                    writerFormat);
+            RDFWriter.source(new GraphWrapper(dataset.getUnionGraph()) {
+                @Override
+                public PrefixMapping getPrefixMapping() {
+                    return prefixes;
+                }
+            }).format(writerFormat).output(out);
         }
     }
 }

@@ -1,10 +1,11 @@
 package org.symptomgraph.rdf;
 
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
@@ -15,13 +16,24 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.path.Path;
+import org.apache.jena.sparql.path.PathWriter;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.RDFS;
 
 /** Checks data against the SHACL shapes in {@code ontology/shapes.ttl}, shipped inside the jar. */
 public final class ShapesValidator {
 
     private static final String SHAPES = "/ontology/shapes.ttl";
+
+    /** Short names for report lines: sg:categoryOf, not the whole IRI. */
+    private static final Prologue PREFIXES = new Prologue(PrefixMapping.Factory.create()
+            .setNsPrefixes(PrefixMapping.Standard)
+            .setNsPrefix("sg", Vocab.SG).setNsPrefix("schema", Vocab.SCHEMA).setNsPrefix("prov", Vocab.PROV)
+            .setNsPrefix("skos", SKOS.uri).setNsPrefix("dct", DCTerms.NS).lock());
 
     private final Shapes shapes;
 
@@ -46,7 +58,7 @@ public final class ShapesValidator {
             labelOf(data, e.focusNode()).ifPresent(l -> line.append(" (").append(l).append(')'));
             Path path = e.resultPath();
             if (path != null) {
-                line.append(" ").append(path);
+                line.append(" ").append(PathWriter.asString(path, PREFIXES));
             }
             line.append(": ").append(e.message());
             if (e.value() != null) {
@@ -57,7 +69,7 @@ public final class ShapesValidator {
         return lines;
     }
 
-    private static java.util.Optional<String> labelOf(Graph data, Node node) {
+    private static Optional<String> labelOf(Graph data, Node node) {
         return data.find(node, RDFS.label.asNode(), Node.ANY).toList().stream()
                 .map(t -> t.getObject().getLiteralLexicalForm()).findFirst();
     }

@@ -1,6 +1,12 @@
 package org.symptomgraph.rdf;
 
 import org.apache.jena.rdf.model.Property;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.XSD;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
@@ -56,6 +62,21 @@ public final class Vocab {
     public static final Property endedAtTime = ResourceFactory.createProperty(PROV, "endedAtTime");
 
     private Vocab() {
+    }
+
+    /** The prefixes every file the project writes uses, with {@code sgr:} for the data base. */
+    public static PrefixMapping prefixes(String base) {
+        return PrefixMapping.Factory.create()
+                .setNsPrefix("sg", SG)
+                .setNsPrefix("sgr", base)
+                .setNsPrefix("schema", SCHEMA)
+                .setNsPrefix("skos", SKOS.uri)
+                .setNsPrefix("prov", PROV)
+                .setNsPrefix("dct", DCTerms.NS)
+                .setNsPrefix("rdfs", RDFS.uri)
+                .setNsPrefix("rdf", RDF.uri)
+                .setNsPrefix("xsd", XSD.NS)
+                .lock();
     }
 
     public static Resource schema(String localName) {

@@ -1,0 +1,82 @@
+package org.symptomgraph.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.rdf.DocumentGraph;
+import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.rdf.Iris;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The documents tests read, and small helpers to parse and query them. */
+public final class Fixtures {
+
+    public static final Path PETECHIAE = Path.of("data/documents/petechiae.txt");
+    public static final Path TEST_DOCUMENTS = Path.of("src/test/resources/documents");
+
+    public static final String PREFIXES = """
+            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
+            PREFIX schema: <https://schema.org/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX dct: <http://purl.org/dc/terms/>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            """;
+
+    private Fixtures() {
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path testDocument(String name) {
+        return TEST_DOCUMENTS.resolve(name);
+    }
+
+    public static DocumentParser.Result parse(Path file) throws DocumentException {
+        return new DocumentParser().parse(file.getFileName().toString(), bytes(file));
+    }
+
+    public static DocumentGraph graph(Path file) throws DocumentException {
+        return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(parse(file).document());
+    }
+
+    public static Dataset dataset(DocumentGraph graph) {
+        Dataset ds = DatasetFactory.create();
+        ds.addNamedModel(graph.name(), graph.model());
+        ds.getDefaultModel().setNsPrefixes(graph.model().getNsPrefixMap());
+        return ds;
+    }
+
+    /** The values of one variable of a SELECT over a model, as strings, in result order. */
+    public static List<String> select(Model model, String query, String variable) {
+        List<String> values = new ArrayList<>();
+        try (QueryExecution qe = QueryExecution.model(model).query(PREFIXES + query).build()) {
+            qe.execSelect().forEachRemaining((QuerySolution s) -> values.add(
+                    s.get(variable).isLiteral() ? s.getLiteral(variable).getLexicalForm() : s.get(variable).toString()));
+        }
+        return values;
+    }
+
+    public static boolean ask(Model model, String query) {
+        try (QueryExecution qe = QueryExecution.model(model).query(PREFIXES + query).build()) {
+            return qe.execAsk();
+        }
+    }
+}
