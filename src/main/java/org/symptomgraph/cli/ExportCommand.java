@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the whole dataset in an RDF format (quad formats keep each document's graph).",
+        description = {"Write the dataset in an RDF format.",
+            "Quad formats (trig, nquads, jsonld) write every document version as its own named graph; "
+                    + "triple formats (turtle, ntriples, rdfxml) write the current view: the newest version of every page."},
         footer = {"", "Example:", "  symptomgraph export --format trig --out dataset.trig"})
 final class ExportCommand implements Callable<Integer> {
 
@@ -43,10 +45,11 @@ final class ExportCommand implements Callable<Integer> {
                 try {
                     PrefixMapping prefixes = Vocab.prefixes(base.iris().base());
                     if (out == null) {
-                        f.write(store.dataset().asDatasetGraph(), prefixes, System.out);
+                        f.write(store.dataset().asDatasetGraph(), store.currentView(), prefixes, System.out);
                         System.out.flush();
                     } else {
-                        ImportCommand.writeAtomically(store.dataset().asDatasetGraph(), prefixes, f, out);
+                        ImportCommand.writeAtomically(store.dataset().asDatasetGraph(), store.currentView(), prefixes,
+                                f, out);
                     }
                 } catch (IOException e) {
                     throw new UserError("cannot write " + out + ": " + e.getMessage());

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.shared.PrefixMapping;
@@ -98,7 +99,8 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         if (format != null && imported > 0) {
-            writeAtomically(collected.asDatasetGraph(), Vocab.prefixes(base.iris().base()), format, out);
+            writeAtomically(collected.asDatasetGraph(), collected.asDatasetGraph().getUnionGraph(),
+                    Vocab.prefixes(base.iris().base()), format, out);
             stdout.println("wrote " + out);
         }
         if (files.size() > 1) {
@@ -113,14 +115,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Writes beside the target and moves into place, so a failed write never leaves half a file. */
-    static void writeAtomically(DatasetGraph dataset, PrefixMapping prefixes, RdfFormat format, Path target)
-            throws IOException {
+    static void writeAtomically(DatasetGraph namedGraphs, Graph triples, PrefixMapping prefixes, RdfFormat format,
+            Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, ".symptomgraph-", ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(temp)) {
-                format.write(dataset, prefixes, os);
+                format.write(namedGraphs, triples, prefixes, os);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

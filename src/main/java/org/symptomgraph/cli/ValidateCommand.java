@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check data against the SHACL shapes (ontology/shapes.ttl).",
-            "Validates FILE if given, else the union of every graph in the database. "
+            "Validates FILE if given, else the database's current view (the newest version of every page). "
                     + "Exit status 0 only when the data conforms; 1 with a report otherwise."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -68,7 +68,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     private Model readDatabase() {
         try (GraphStore store = db.openExisting()) {
-            return store.read(() -> ModelFactory.createDefaultModel().add(store.dataset().getUnionModel()));
+            return store.read(() -> ModelFactory.createDefaultModel().add(
+                    ModelFactory.createModelForGraph(store.currentView())));
         }
     }
 }

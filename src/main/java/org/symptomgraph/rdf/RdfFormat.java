@@ -6,6 +6,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.Iterator;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFLanguages;
@@ -15,6 +19,7 @@ import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphWrapper;
 
 /**
@@ -76,25 +81,56 @@ public enum RdfFormat {
     }
 
     /**
-     * Writes a dataset with the given prefixes; the dataset itself is only read (a TDB2 dataset in a
-     * read transaction stays untouched).
+     * Writes RDF with the given prefixes: a quad format gets the named graphs (every document
+     * version), a triple format gets {@code triples}. Nothing is written to the sources, so a TDB2
+     * dataset in a read transaction stays untouched.
      */
-    public void write(DatasetGraph dataset, PrefixMapping prefixes, OutputStream out) {
+    public void write(DatasetGraph namedGraphs, Graph triples, PrefixMapping prefixes, OutputStream out) {
         if (keepsGraphs()) {
             PrefixMap map = PrefixMapFactory.create(prefixes);
-            RDFWriter.source(new DatasetGraphWrapper(dataset) {
-                @Override
-                public PrefixMap prefixes() {
-                    return map;
-                }
-            }).format(writerFormat).output(out);
+            RDFWriter.source(new NamedGraphsOnly(namedGraphs, map)).format(writerFormat).output(out);
         } else {
-            RDFWriter.source(new GraphWrapper(dataset.getUnionGraph()) {
+            RDFWriter.source(new GraphWrapper(triples) {
                 @Override
                 public PrefixMapping getPrefixMapping() {
                     return prefixes;
                 }
             }).format(writerFormat).output(out);
+        }
+    }
+
+    /** A dataset seen without its default graph, with other prefixes. */
+    private static final class NamedGraphsOnly extends DatasetGraphWrapper {
+        private final PrefixMap prefixes;
+
+        NamedGraphsOnly(DatasetGraph dsg, PrefixMap prefixes) {
+            super(dsg);
+            this.prefixes = prefixes;
+        }
+
+        @Override
+        public PrefixMap prefixes() {
+            return prefixes;
+        }
+
+        @Override
+        public Graph getDefaultGraph() {
+            return Graph.emptyGraph;
+        }
+
+        @Override
+        public Iterator<Quad> find() {
+            return findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
+        }
+
+        @Override
+        public Iterator<Quad> find(Quad quad) {
+            return find(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+        }
+
+        @Override
+        public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
+            return Iter.filter(super.find(g, s, p, o), q -> !q.isDefaultGraph());
         }
     }
 }

@@ -2,25 +2,52 @@ package org.symptomgraph.store;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Vocab;
 
 /**
- * The TDB2 database: one named graph per document version, each replaced whole in one write
+ * The TDB2 database. Every document version is a named graph, replaced whole in one write
  * transaction, so a reader sees the old graph or the new one and a failed import leaves no trace.
+ *
+ * <p>The default graph is the current view: the union of the newest version of every page. It is
+ * maintained here, in the same transaction, rather than computed by TDB2's union-default-graph
+ * mode, because that mode would also show every superseded version.
  */
 public final class GraphStore implements AutoCloseable {
 
     /** What an import did to the database. */
     public enum Outcome { ADDED, REPLACED, UNCHANGED }
+
+    private static final Node IS_VERSION_OF = DCTerms.isVersionOf.asNode();
+    private static final Node IS_REPLACED_BY = DCTerms.isReplacedBy.asNode();
+    private static final Node REPLACES = DCTerms.replaces.asNode();
+    private static final Node WAS_REVISION_OF = NodeFactory.createURI(Vocab.PROV + "wasRevisionOf");
+    private static final Node ENDED_AT = Vocab.endedAtTime.asNode();
+    /** Triples the store adds to a document's graph; the importer never makes them. */
+    private static final Set<Node> STORE_MADE = Set.of(ENDED_AT, IS_REPLACED_BY, REPLACES, WAS_REVISION_OF);
 
     private final Dataset dataset;
 
@@ -42,24 +69,59 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /**
-     * Replaces the document's graph in one write transaction and records when. A graph made from
-     * the same bytes by the same importer is left as it is, so re-importing changes nothing.
+     * Stores a document version in one write transaction and records when. A graph made from the
+     * same bytes by the same importer is left as it is, so re-importing changes nothing. A newer
+     * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
         return dataset.calculateWrite(() -> {
-            Model existing = dataset.getNamedModel(graph.name());
-            boolean present = !existing.isEmpty();
-            // Same bytes, same importer: the stored graph is this one plus its import time.
-            if (present && existing.size() == graph.model().size() + 1 && existing.containsAll(graph.model())) {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            Node name = NodeFactory.createURI(graph.name());
+            Graph incoming = graph.model().getGraph();
+            boolean present = dsg.containsGraph(name) && !dsg.getGraph(name).isEmpty();
+            if (present && sameContent(dsg.getGraph(name), incoming)) {
                 return Outcome.UNCHANGED;
             }
-            dataset.removeNamedModel(graph.name());
-            Model target = dataset.getNamedModel(graph.name());
-            target.add(graph.model());
-            target.createResource(DocumentMapper.importActivity(graph.name()))
-                    .addLiteral(Vocab.endedAtTime, target.createTypedLiteral(
-                            DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
+            Version self = Version.of(name, incoming);
+            List<Version> others = versionsOf(dsg, self.page()).stream().filter(v -> !v.graph().equals(name)).toList();
+            Optional<Version> current = others.stream().filter(v -> isCurrent(dsg, v.graph())).findFirst();
+            boolean newest = current.isEmpty() || Version.ORDER.compare(self, current.get()) > 0;
+
+            // What this page showed in the current view before, to withdraw what the new version drops.
+            Graph shownBefore = GraphFactory.createDefaultGraph();
+            Node shownFrom = present && isCurrent(dsg, name) ? name
+                    : newest && current.isPresent() ? current.get().graph() : null;
+            if (shownFrom != null) {
+                dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
+            }
+
+            dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+            incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+            dsg.add(name, NodeFactory.createURI(DocumentMapper.importActivity(graph.name())), ENDED_AT,
+                    NodeFactory.createLiteralDT(DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
                             XSDDatatype.XSDdateTime));
+
+            if (newest) {
+                if (current.isPresent() && !current.get().graph().equals(name)) {
+                    Version old = current.get();
+                    dsg.add(old.graph(), old.graph(), IS_REPLACED_BY, name);
+                    dsg.add(name, name, REPLACES, old.graph());
+                    dsg.add(name, self.document(), WAS_REVISION_OF, old.document());
+                }
+                Graph now = dsg.getGraph(name);
+                shownBefore.find().forEachRemaining(t -> {
+                    if (!now.contains(t) && !shownByAnotherCurrentGraph(dsg, t, shownFrom)) {
+                        dsg.delete(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject());
+                    }
+                });
+                now.find().forEachRemaining(t -> dsg.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(),
+                        t.getObject()));
+            } else {
+                // An older version imported after a newer one: history only.
+                Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self) > 0)
+                        .min(Version.ORDER).orElseThrow();
+                dsg.add(name, name, IS_REPLACED_BY, successor.graph());
+            }
             return present ? Outcome.REPLACED : Outcome.ADDED;
         });
     }
@@ -69,8 +131,71 @@ public final class GraphStore implements AutoCloseable {
         return dataset.calculateRead(action);
     }
 
+    /** The current view (newest version of every page); use inside a transaction. */
+    public Graph currentView() {
+        return dataset.asDatasetGraph().getDefaultGraph();
+    }
+
     @Override
     public void close() {
         dataset.close();
+    }
+
+    /** The stored graph, less what the store itself added, is exactly the incoming one. */
+    private static boolean sameContent(Graph stored, Graph incoming) {
+        long imported = 0;
+        for (Iterator<Triple> it = stored.find(); it.hasNext();) {
+            Triple t = it.next();
+            if (!STORE_MADE.contains(t.getPredicate())) {
+                if (!incoming.contains(t)) {
+                    return false;
+                }
+                imported++;
+            }
+        }
+        return imported == incoming.size();
+    }
+
+    private static boolean isCurrent(DatasetGraph dsg, Node graph) {
+        return !dsg.contains(graph, graph, IS_REPLACED_BY, Node.ANY);
+    }
+
+    private static boolean shownByAnotherCurrentGraph(DatasetGraph dsg, Triple t, Node except) {
+        for (Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()); it.hasNext();) {
+            Node g = it.next().getGraph();
+            if (!Quad.isDefaultGraph(g) && !g.equals(except) && isCurrent(dsg, g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Version> versionsOf(DatasetGraph dsg, Node page) {
+        List<Version> versions = new ArrayList<>();
+        dsg.find(Node.ANY, Node.ANY, IS_VERSION_OF, page).forEachRemaining(q -> {
+            if (!Quad.isDefaultGraph(q.getGraph())) {
+                versions.add(Version.of(q.getGraph(), dsg.getGraph(q.getGraph())));
+            }
+        });
+        return versions;
+    }
+
+    /** One stored version of a page: its graph, its document node, the page and the document's date. */
+    private record Version(Node graph, Node document, Node page, LocalDate date) {
+
+        /** Older first; an undated version counts as older than any dated one. */
+        static final Comparator<Version> ORDER = Comparator.comparing(Version::date);
+
+        static Version of(Node graph, Graph g) {
+            Triple doc = g.find(Node.ANY, RDF.type.asNode(), Vocab.SourceDocument.asNode()).nextOptional()
+                    .orElseThrow(() -> new IllegalArgumentException(graph + " describes no source document"));
+            Node document = doc.getSubject();
+            Node page = g.find(document, IS_VERSION_OF, Node.ANY).nextOptional()
+                    .orElseThrow(() -> new IllegalArgumentException(graph + ": the document is no version of a page"))
+                    .getObject();
+            LocalDate date = g.find(document, DCTerms.date.asNode(), Node.ANY).nextOptional()
+                    .map(t -> LocalDate.parse(t.getObject().getLiteralLexicalForm())).orElse(LocalDate.MIN);
+            return new Version(graph, document, page, date);
+        }
     }
 }

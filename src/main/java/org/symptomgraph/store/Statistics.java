@@ -6,37 +6,42 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 
-/** Counts of what the database holds, over every document graph. */
-public record Statistics(long triples, long documents, long symptoms, long causes, long drugs, long brands,
-        long categories) {
+/**
+ * Counts of what the database holds: triples and entities of the current view (the newest version
+ * of every page), and how many document versions are stored in all.
+ */
+public record Statistics(long triples, long documents, long versions, long symptoms, long causes, long drugs,
+        long brands, long categories) {
 
-    private static final String QUERY = """
+    private static final String PREFIX = """
             PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
             PREFIX schema: <https://schema.org/>
+            """;
+    private static final String QUERY = """
             SELECT
               (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?symptom) AS ?symptoms)
               (COUNT(DISTINCT ?cause) AS ?causes) (COUNT(DISTINCT ?drug) AS ?drugs)
               (COUNT(DISTINCT ?brand) AS ?brands) (COUNT(DISTINCT ?category) AS ?categories)
             WHERE {
-              GRAPH ?g {
-                { ?doc a sg:SourceDocument } UNION { ?symptom a schema:MedicalSignOrSymptom }
-                UNION { ?cause a schema:MedicalCause } UNION { ?drug a schema:Drug }
-                UNION { ?d schema:proprietaryName ?b BIND(STR(?b) AS ?brand) } UNION { ?category a sg:CauseCategory }
-              }
+              { ?doc a sg:SourceDocument } UNION { ?symptom a schema:MedicalSignOrSymptom }
+              UNION { ?cause a schema:MedicalCause } UNION { ?drug a schema:Drug }
+              UNION { ?d schema:proprietaryName ?b BIND(STR(?b) AS ?brand) } UNION { ?category a sg:CauseCategory }
             }
             """;
-    private static final String TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    private static final String VERSIONS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a sg:DocumentGraph } }";
 
     /** Reads the counts in one read transaction. */
     public static Statistics of(Dataset dataset) {
         return dataset.calculateRead(() -> {
-            long triples;
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(TRIPLES).build()) {
-                triples = qe.execSelect().next().getLiteral("n").getLong();
+            long triples = dataset.asDatasetGraph().getDefaultGraph().size();
+            long versions;
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(PREFIX + VERSIONS).build()) {
+                versions = qe.execSelect().next().getLiteral("n").getLong();
             }
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(QUERY).build()) {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(PREFIX + QUERY).build()) {
                 QuerySolution s = qe.execSelect().next();
-                return new Statistics(triples, s.getLiteral("documents").getLong(), s.getLiteral("symptoms").getLong(),
+                return new Statistics(triples, s.getLiteral("documents").getLong(), versions,
+                        s.getLiteral("symptoms").getLong(),
                         s.getLiteral("causes").getLong(), s.getLiteral("drugs").getLong(),
                         s.getLiteral("brands").getLong(), s.getLiteral("categories").getLong());
             }
@@ -48,6 +53,7 @@ public record Statistics(long triples, long documents, long symptoms, long cause
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("triples", triples);
         m.put("documents", documents);
+        m.put("versions", versions);
         m.put("symptoms", symptoms);
         m.put("causes", causes);
         m.put("drugs", drugs);

@@ -110,7 +110,7 @@ class CommandLineTest {
         Cli.run("import", petechiae, "--db", db);
         Cli.Run run = Cli.run("stats", "--db", db);
         assertEquals(0, run.status());
-        assertEquals(String.join(System.lineSeparator(), "triples      217", "documents    1", "symptoms     1",
+        assertEquals(String.join(System.lineSeparator(), "triples      217", "documents    1", "versions     1", "symptoms     1",
                 "causes       22", "drugs        3", "brands       3", "categories   5", ""), run.out());
     }
 
