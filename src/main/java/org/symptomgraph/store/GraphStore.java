@@ -22,6 +22,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.symptomgraph.rdf.DocumentGraph;
@@ -136,9 +137,10 @@ public final class GraphStore implements AutoCloseable {
         return dataset.asDatasetGraph().getDefaultGraph();
     }
 
+    /** Closes and releases the database, so another process (a stock Fuseki, say) may open it. */
     @Override
     public void close() {
-        dataset.close();
+        TDBInternal.expel(dataset.asDatasetGraph());
     }
 
     /** The stored graph, less what the store itself added, is exactly the incoming one. */

@@ -1,0 +1,53 @@
+package org.symptomgraph.server;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the public endpoint behaves.
+ *
+ * @param port             HTTP port; 0 picks a free one
+ * @param loopbackOnly     listen on 127.0.0.1 only
+ * @param queryTimeout     a query running longer is cancelled
+ * @param resultLimit      most rows (or triples) one query returns
+ * @param allowedServices  endpoints that SERVICE may call; empty means SERVICE is off
+ * @param publicUrl        the endpoint's URL as clients see it, or null for http://localhost:PORT/...
+ */
+public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
+        List<String> allowedServices, String publicUrl) {
+
+    public static final String DATASET = "symptomgraph";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_RESULT_LIMIT = 10_000;
+
+    public EndpointSettings {
+        allowedServices = List.copyOf(allowedServices);
+        if (resultLimit < 1) {
+            throw new IllegalArgumentException("the result limit must be at least 1");
+        }
+        if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+            throw new IllegalArgumentException("the query timeout must be positive");
+        }
+    }
+
+    /** Defaults, on the given port. */
+    public static EndpointSettings defaults(int port) {
+        return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null);
+    }
+
+    public EndpointSettings withLoopbackOnly(boolean loopback) {
+        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl);
+    }
+
+    public EndpointSettings withQueryTimeout(Duration timeout) {
+        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl);
+    }
+
+    public EndpointSettings withResultLimit(long limit) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl);
+    }
+
+    public EndpointSettings withAllowedServices(List<String> services) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl);
+    }
+}

@@ -1,0 +1,44 @@
+package org.symptomgraph.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.fuseki.system.ConNeg;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.WebContent;
+
+/** Writes RDF to an HTTP response in the format the client's Accept header prefers. */
+final class RdfResponses {
+
+    private RdfResponses() {
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+        send(request, response, model, DEF.rdfOffer);
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response, Model model, AcceptList offer)
+            throws IOException {
+        MediaType type = ConNeg.chooseContentType(request, offer, DEF.acceptTurtle);
+        Lang lang = RDFLanguages.contentTypeToLang(type.getContentTypeStr());
+        if (lang == null) {
+            lang = Lang.TURTLE;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("Vary", "Accept");
+        response.setContentType(lang.getContentType().getContentTypeStr());
+        response.setCharacterEncoding(WebContent.charsetUTF8);
+        if (!"HEAD".equals(request.getMethod())) {
+            try (OutputStream out = response.getOutputStream()) {
+                RDFDataMgr.write(out, model, lang);
+            }
+        }
+    }
+}

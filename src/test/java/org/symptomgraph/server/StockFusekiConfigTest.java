@@ -1,0 +1,81 @@
+package org.symptomgraph.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symptomgraph.store.GraphStore;
+import org.symptomgraph.testing.Fixtures;
+import org.symptomgraph.testing.Http;
+
+/** The stock jena-fuseki-server jar runs fuseki/config.ttl over a database the importer wrote. */
+class StockFusekiConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stockServerServesTheDatabaseReadOnly() throws Exception {
+        String jar = System.getProperty("stockFusekiJar");
+        Assumptions.assumeTrue(jar != null, "run through Maven, which fetches the stock server");
+        try (GraphStore store = GraphStore.open(dir.resolve("db"))) {
+            store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
+        }
+        int port = Http.freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process fuseki = new ProcessBuilder(java, "-Xmx512m", "-jar", jar,
+                "--config", Path.of("fuseki/config.ttl").toAbsolutePath().toString(), "--port", Integer.toString(port))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("fuseki.log").toFile())
+                .start();
+        try {
+            String endpoint = "http://127.0.0.1:" + port + "/symptomgraph/sparql";
+            waitUntilUp("http://127.0.0.1:" + port + "/$/ping", fuseki);
+            HttpResponse<String> r = Http.query(endpoint, Fixtures.PREFIXES
+                    + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s schema:cause ?c }", "text/csv");
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(List.of("n", "22"), r.body().strip().lines().map(String::strip).toList());
+            HttpResponse<String> update = Http.send(Http.request("http://127.0.0.1:" + port + "/symptomgraph")
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")).build());
+            assertTrue(update.statusCode() >= 400 && update.statusCode() < 500, "update gave " + update.statusCode());
+            HttpResponse<String> service = Http.query(endpoint,
+                    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "text/csv");
+            assertTrue(service.statusCode() >= 400, "SERVICE gave " + service.statusCode());
+        } finally {
+            fuseki.destroy();
+            if (!fuseki.waitFor(10, TimeUnit.SECONDS)) {
+                fuseki.destroyForcibly();
+            }
+        }
+    }
+
+    /** Polls the health check for at most 60 s; fails early if the server dies. */
+    private void waitUntilUp(String ping, Process fuseki) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!fuseki.isAlive()) {
+                throw new AssertionError("Fuseki exited: " + Files.readString(dir.resolve("fuseki.log")));
+            }
+            try {
+                if (Http.get(ping, "*/*").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while it starts
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Fuseki did not start in 60 s: " + Files.readString(dir.resolve("fuseki.log")));
+    }
+}
