@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         EndpointSettings settings;
         try {
             settings = new EndpointSettings(port, localhost, Duration.ofSeconds(timeoutSeconds), resultLimit,
-                    allowedServices, publicUrl);
+                    allowedServices, publicUrl, base.iris().base());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

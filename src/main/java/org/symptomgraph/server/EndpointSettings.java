@@ -2,6 +2,7 @@ package org.symptomgraph.server;
 
 import java.time.Duration;
 import java.util.List;
+import org.symptomgraph.rdf.Iris;
 
 /**
  * How the public endpoint behaves.
@@ -12,9 +13,10 @@ import java.util.List;
  * @param resultLimit      most rows (or triples) one query returns
  * @param allowedServices  endpoints that SERVICE may call; empty means SERVICE is off
  * @param publicUrl        the endpoint's URL as clients see it, or null for http://localhost:PORT/...
+ * @param base             the base of the graph's IRIs; {@code BASE + PATH} is served at {@code /PATH}
  */
 public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
-        List<String> allowedServices, String publicUrl) {
+        List<String> allowedServices, String publicUrl, String base) {
 
     public static final String DATASET = "symptomgraph";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -32,22 +34,23 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
 
     /** Defaults, on the given port. */
     public static EndpointSettings defaults(int port) {
-        return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null);
+        return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null,
+                Iris.DEFAULT_BASE);
     }
 
     public EndpointSettings withLoopbackOnly(boolean loopback) {
-        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl);
+        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl, base);
     }
 
     public EndpointSettings withQueryTimeout(Duration timeout) {
-        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl);
+        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl, base);
     }
 
     public EndpointSettings withResultLimit(long limit) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl, base);
     }
 
     public EndpointSettings withAllowedServices(List<String> services) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl, base);
     }
 }

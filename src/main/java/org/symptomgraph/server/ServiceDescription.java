@@ -17,7 +17,8 @@ final class ServiceDescription {
     private ServiceDescription() {
     }
 
-    static Model describe(String endpointUrl, boolean federation) {
+    /** @param voidDataset the VoID description's dataset IRI, which the default dataset is */
+    static Model describe(String endpointUrl, boolean federation, String voidDataset) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("sd", SD).setNsPrefix("formats", FORMATS).setNsPrefix("dct", DCTerms.NS)
                 .setNsPrefix("rdfs", RDFS.uri);
@@ -39,8 +40,11 @@ final class ServiceDescription {
         Resource defaultGraph = m.createResource()
                 .addProperty(RDF.type, m.createResource(SD + "Graph"))
                 .addProperty(RDFS.comment, "The current view: the newest version of every imported page.", "en");
-        service.addProperty(sd(m, "defaultDataset"), m.createResource()
+        String voidDocument = voidDataset.substring(0, voidDataset.indexOf('#'));
+        service.addProperty(sd(m, "defaultDataset"), m.createResource(voidDataset)
                 .addProperty(RDF.type, m.createResource(SD + "Dataset"))
+                .addProperty(RDF.type, m.createResource(VoidDescription.VOID + "Dataset"))
+                .addProperty(RDFS.seeAlso, m.createResource(voidDocument))
                 .addProperty(sd(m, "defaultGraph"), defaultGraph));
         return m;
     }

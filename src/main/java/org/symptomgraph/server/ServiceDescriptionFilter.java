@@ -8,15 +8,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 
 /** A GET of the endpoint URL with no query answers with the service description, as SPARQL 1.1 says. */
 final class ServiceDescriptionFilter implements Filter {
 
-    private final Supplier<Model> description;
+    private final Model description;
 
-    ServiceDescriptionFilter(Supplier<Model> description) {
+    ServiceDescriptionFilter(Model description) {
         this.description = description;
     }
 
@@ -26,12 +25,7 @@ final class ServiceDescriptionFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (read && request.getParameter("query") == null) {
-            Model sd = description.get();
-            if (sd == null) {
-                ((HttpServletResponse) resp).sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "starting");
-            } else {
-                RdfResponses.send(request, (HttpServletResponse) resp, sd);
-            }
+            RdfResponses.send(request, (HttpServletResponse) resp, description);
             return;
         }
         chain.doFilter(req, resp);

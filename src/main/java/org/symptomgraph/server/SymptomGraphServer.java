@@ -1,7 +1,9 @@
 package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -32,7 +34,13 @@ public final class SymptomGraphServer implements AutoCloseable {
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServicePolicy.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
 
+        int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
+        String url = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port + path + "/sparql";
+        boolean federation = !settings.allowedServices().isEmpty();
+        Model voidModel = VoidDescription.describe(store.dataset(), settings.base(), url);
+        store.replaceServiceGraph(url + VoidDescription.GRAPH_SUFFIX, voidModel);
+
         // Only reading operations: a write has nowhere to go.
         DataService.Builder service = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "")
@@ -40,21 +48,36 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addEndpoint(Operation.Query, "query")
                 .addEndpoint(Operation.GSP_R, "get");
         FusekiServer.Builder builder = FusekiServer.create()
-                .port(settings.port())
+                .port(port)
                 .loopback(settings.loopbackOnly())
                 .enableCors(true, null)
                 .enablePing(true)
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
-                .add(path, service);
-        // The endpoint's URL is only known once the port is, so the description is made after start.
-        AtomicReference<Model> description = new AtomicReference<>();
-        builder.addFilter(path + "/sparql", new ServiceDescriptionFilter(description::get));
+                .add(path, service)
+                .addFilter(path + "/sparql", new ServiceDescriptionFilter(
+                        ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
+
+        LocalLinks links = new LocalLinks(settings.base());
+        LinkedDataServlet resources = new LinkedDataServlet(links, new Describer(store.dataset()));
+        for (String minted : LinkedDataServlet.PATHS) {
+            builder.addServlet("/" + minted + "/*", resources);
+        }
+        builder.addServlet("/ontology", resources)
+                .addServlet("", SiteServlet.home(store.dataset(), links, url))
+                .addServlet("/.well-known/void", SiteServlet.rdf(voidModel))
+                .addServlet("/static/*", new ClasspathFiles("web"))
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
         FusekiServer fuseki = builder.build();
         fuseki.start();
-        String url = settings.publicUrl() != null ? settings.publicUrl()
-                : "http://localhost:" + fuseki.getHttpPort() + path + "/sparql";
-        description.set(ServiceDescription.describe(url, !settings.allowedServices().isEmpty()));
         return new SymptomGraphServer(fuseki, url);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {

@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -125,6 +126,14 @@ public final class GraphStore implements AutoCloseable {
             }
             return present ? Outcome.REPLACED : Outcome.ADDED;
         });
+    }
+
+    /**
+     * Replaces a graph that describes the service rather than a document (VoID, example queries):
+     * one write transaction, and no part of the current view.
+     */
+    public void replaceServiceGraph(String name, Model model) {
+        dataset.executeWrite(() -> dataset.replaceNamedModel(name, model));
     }
 
     /** Runs a read in its own transaction. */

@@ -1,0 +1,49 @@
+package org.symptomgraph.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Serves files shipped in the jar: the server's own scripts and styles, and the WebJars (Cytoscape.js,
+ * YASGUI). Only plain names are looked up, so no path can climb out of the folder.
+ */
+final class ClasspathFiles extends HttpServlet {
+
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "mjs", "text/javascript",
+            "css", "text/css", "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2", "map",
+            "application/json", "json", "application/json", "html", "text/html");
+
+    private final String root;
+
+    /** @param root the classpath folder behind the servlet's path, e.g. "web" or "META-INF/resources/webjars" */
+    ClasspathFiles(String root) {
+        this.root = root;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null || !path.matches("(/[A-Za-z0-9_][A-Za-z0-9_.@-]*)+") || path.contains("..")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String extension = path.substring(path.lastIndexOf('.') + 1);
+        String type = TYPES.get(extension);
+        InputStream in = type == null ? null : getClass().getResourceAsStream("/" + root + path);
+        if (in == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType(type);
+        response.setCharacterEncoding("utf-8");
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        try (in; OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+}

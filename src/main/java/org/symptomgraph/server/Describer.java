@@ -1,0 +1,158 @@
+package org.symptomgraph.server;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.symptomgraph.rdf.Vocab;
+
+/**
+ * What the graph says about one IRI: its outgoing and incoming triples and the labels of what they
+ * point to, from the current view, or from the stored versions for a resource no longer current.
+ */
+final class Describer {
+
+    private static final String PREFIXES = """
+            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
+            PREFIX schema: <https://schema.org/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX dct: <http://purl.org/dc/terms/>
+            """;
+    private static final String DESCRIBE = PREFIXES + """
+            CONSTRUCT { ?r ?p ?o . ?o rdfs:label ?ol . ?s ?q ?r . ?s rdfs:label ?sl }
+            WHERE { { ?r ?p ?o OPTIONAL { ?o rdfs:label ?ol } } UNION { ?s ?q ?r OPTIONAL { ?s rdfs:label ?sl } } }""";
+    private static final String DESCRIBE_HISTORY = PREFIXES + """
+            CONSTRUCT { ?r ?p ?o . ?o rdfs:label ?ol . ?s ?q ?r . ?s rdfs:label ?sl }
+            WHERE { GRAPH ?g { { ?r ?p ?o OPTIONAL { ?o rdfs:label ?ol } } UNION { ?s ?q ?r OPTIONAL { ?s rdfs:label ?sl } } } }""";
+    /** The current source documents whose graphs state something about the resource. */
+    private static final String SOURCES = PREFIXES + """
+            SELECT DISTINCT ?doc ?file ?date WHERE {
+              GRAPH ?g { { ?r ?p ?o } UNION { ?s ?q ?r } ?g a sg:DocumentGraph . ?doc a sg:SourceDocument ;
+                           sg:sourceFile ?file . OPTIONAL { ?doc dct:date ?date } }
+              FILTER NOT EXISTS { GRAPH ?g { ?g dct:isReplacedBy ?newer } }
+            } ORDER BY ?file""";
+
+    private final Dataset dataset;
+
+    Describer(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** The description, empty when the graph knows nothing of the IRI. */
+    Model describe(String iri) {
+        return dataset.calculateRead(() -> {
+            Model m = construct(DESCRIBE, iri);
+            return m.isEmpty() ? construct(DESCRIBE_HISTORY, iri) : m;
+        });
+    }
+
+    /** A category path: its category, symptom and the labels from the symptom down, joined with " › ". */
+    record CategoryPath(String category, String symptom, String path) {
+    }
+
+    List<CategoryPath> categoryPaths(String iri) {
+        return dataset.calculateRead(() -> {
+            Model m = dataset.getDefaultModel();
+            Resource r = m.createResource(iri);
+            List<Resource> categories = r.hasProperty(RDF.type, Vocab.CauseCategory) ? List.of(r)
+                    : r.listProperties(Vocab.inCategory).mapWith(Statement::getResource).toList();
+            List<CategoryPath> paths = new ArrayList<>();
+            for (Resource category : categories) {
+                Resource symptom = category.getPropertyResourceValue(Vocab.categoryOf);
+                if (symptom == null) {
+                    continue;
+                }
+                LinkedList<String> labels = new LinkedList<>();
+                // At most a few levels in practice; the bound guards against a cycle in bad data.
+                for (Resource c = category; c != null && labels.size() < 32; c = c.getPropertyResourceValue(SKOS.broader)) {
+                    labels.addFirst(label(c));
+                }
+                labels.addFirst(label(symptom));
+                paths.add(new CategoryPath(category.getURI(), symptom.getURI(), String.join(" \u203a ", labels)));
+            }
+            paths.sort(Comparator.comparing(CategoryPath::path));
+            return paths;
+        });
+    }
+
+    private static String label(Resource r) {
+        Statement s = r.getProperty(RDFS.label);
+        return s == null ? r.getURI() : s.getString();
+    }
+
+    /** A source document: its IRI, file name and date (empty when undated). */
+    record Source(String document, String file, String date) {
+    }
+
+    List<Source> sources(String iri) {
+        return dataset.calculateRead(() -> select(SOURCES, iri).stream()
+                .map(s -> new Source(s.getResource("doc").getURI(), s.getLiteral("file").getLexicalForm(),
+                        s.contains("date") ? s.getLiteral("date").getLexicalForm() : ""))
+                .toList());
+    }
+
+    /** The triples among a set of resources (for drawing the neighbourhood), with labels. */
+    Model among(Set<String> iris) {
+        if (iris.isEmpty()) {
+            return ModelFactory.createDefaultModel();
+        }
+        String values = iris.stream().map(i -> "<" + i + ">").collect(Collectors.joining(" "));
+        String query = PREFIXES + "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { " + values + " } VALUES ?o { "
+                + values + " } ?s ?p ?o }";
+        return dataset.calculateRead(() -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+                return qe.execConstruct();
+            }
+        });
+    }
+
+    /** The IRIs a description links the resource with, classes left out. */
+    static Set<String> neighbours(Model description, String iri) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Statement st : description.listStatements().toList()) {
+            if (st.getPredicate().equals(RDF.type)) {
+                continue;
+            }
+            List<RDFNode> ends = new ArrayList<>(List.of(st.getSubject(), st.getObject()));
+            for (RDFNode n : ends) {
+                if (n.isURIResource() && !n.asResource().getURI().equals(iri)
+                        && !n.asResource().getURI().startsWith(Vocab.SCHEMA)) {
+                    out.add(n.asResource().getURI());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Model construct(String query, String iri) {
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
+                .substitution("r", ResourceFactory.createResource(iri)).build()) {
+            return qe.execConstruct();
+        }
+    }
+
+    private List<QuerySolution> select(String query, String iri) {
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
+                .substitution("r", ResourceFactory.createResource(iri)).build()) {
+            List<QuerySolution> rows = new ArrayList<>();
+            qe.execSelect().forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.symptomgraph.server;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The frame every HTML page shares. Pages are built as jsoup elements, so every text and attribute
+ * is escaped by jsoup: a literal holding {@code <script>} shows as text.
+ */
+final class Html {
+
+    static final String CYTOSCAPE = "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js";
+    static final String YASGUI_JS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.js";
+    static final String YASGUI_CSS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.css";
+
+    private Html() {
+    }
+
+    /** A page with the site header; add content to the returned document's {@code main}. */
+    static Document page(String title) {
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(true);
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        doc.title(title + " \u2014 symptomgraph");
+        doc.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/static/style.css");
+        Element header = doc.body().appendElement("header");
+        header.appendElement("a").attr("href", "/").addClass("brand").text("symptomgraph");
+        Element nav = header.appendElement("nav");
+        nav.appendElement("a").attr("href", "/query").text("SPARQL query");
+        nav.appendElement("a").attr("href", "/.well-known/void").text("Dataset (VoID)");
+        nav.appendElement("a").attr("href", "/ontology").text("Ontology");
+        doc.body().appendElement("main");
+        return doc;
+    }
+
+    static Element main(Document doc) {
+        return doc.body().selectFirst("main");
+    }
+
+    /** JSON for a script element: "<" escaped so that no "</script>" can close it early. */
+    static String scriptJson(String json) {
+        return json.replace("<", "\\u003c");
+    }
+}

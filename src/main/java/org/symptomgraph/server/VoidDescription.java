@@ -1,0 +1,137 @@
+package org.symptomgraph.server;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.symptomgraph.rdf.Vocab;
+
+/**
+ * The dataset described in VoID: size, classes and properties, links to each external
+ * vocabulary, license, sources and dates. Counted over the current view.
+ */
+final class VoidDescription {
+
+    static final String VOID = "http://rdfs.org/ns/void#";
+    static final String GRAPH_SUFFIX = "/.well-known/void";
+
+    private static final String COUNTS = """
+            SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+                   (COUNT(DISTINCT ?o) AS ?objects) WHERE { ?s ?p ?o }""";
+    private static final String CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c";
+    private static final String PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p";
+    private static final String LINKS = """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?p ?o WHERE { ?s ?p ?o VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch } }""";
+    private static final String SOURCES = """
+            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT (MAX(?t) AS ?modified) WHERE { ?a prov:endedAtTime ?t }""";
+
+    private VoidDescription() {
+    }
+
+    /** The VoID dataset's IRI. */
+    static String datasetIri(String base) {
+        return base + ".well-known/void#symptomgraph";
+    }
+
+    static Model describe(Dataset dataset, String base, String endpointUrl) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefixes(Vocab.prefixes(base)).setNsPrefix("void", VOID);
+        Resource ds = m.createResource(datasetIri(base))
+                .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
+                .addProperty(DCTerms.title, "symptomgraph", "en")
+                .addProperty(DCTerms.description, "Symptoms and their causes (categories, conditions, drugs and their "
+                        + "brand names), read from consumer-health pages, with the provenance of every statement.", "en")
+                .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/"))
+                .addProperty(DCTerms.rights, "The source pages remain under their publishers' terms; the graph "
+                        + "keeps short quotations as evidence.", "en")
+                .addProperty(p(m, "sparqlEndpoint"), m.createResource(endpointUrl))
+                .addProperty(p(m, "uriSpace"), base)
+                .addProperty(p(m, "rootResource"), m.createResource(base))
+                .addProperty(p(m, "vocabulary"), m.createResource(Vocab.SG))
+                .addProperty(p(m, "vocabulary"), m.createResource(Vocab.SCHEMA))
+                .addProperty(p(m, "vocabulary"), m.createResource(SKOS.uri))
+                .addProperty(p(m, "vocabulary"), m.createResource(Vocab.PROV))
+                .addProperty(p(m, "vocabulary"), m.createResource(DCTerms.NS))
+                .addProperty(p(m, "exampleResource"), m.createResource(base + "symptom/petechiae"));
+        dataset.executeRead(() -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(COUNTS).build()) {
+                var row = qe.execSelect().next();
+                count(ds, "triples", row.getLiteral("triples").getLong());
+                count(ds, "distinctSubjects", row.getLiteral("subjects").getLong());
+                count(ds, "entities", row.getLiteral("subjects").getLong());
+                count(ds, "properties", row.getLiteral("properties").getLong());
+                count(ds, "distinctObjects", row.getLiteral("objects").getLong());
+            }
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(CLASSES).build()) {
+                long[] classes = {0};
+                qe.execSelect().forEachRemaining(row -> {
+                    classes[0]++;
+                    Resource part = m.createResource().addProperty(p(m, "class"), row.getResource("c"));
+                    count(part, "entities", row.getLiteral("n").getLong());
+                    ds.addProperty(p(m, "classPartition"), part);
+                });
+                count(ds, "classes", classes[0]);
+            }
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(PROPERTIES).build()) {
+                qe.execSelect().forEachRemaining(row -> {
+                    Resource part = m.createResource().addProperty(p(m, "property"), row.getResource("p"));
+                    count(part, "triples", row.getLiteral("n").getLong());
+                    ds.addProperty(p(m, "propertyPartition"), part);
+                });
+            }
+            Map<String, Map<String, Long>> linksets = new TreeMap<>();
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(LINKS).build()) {
+                qe.execSelect().forEachRemaining(row -> linksets
+                        .computeIfAbsent(namespace(row.getResource("o").getURI()), k -> new TreeMap<>())
+                        .merge(row.getResource("p").getURI(), 1L, Long::sum));
+            }
+            linksets.forEach((target, byPredicate) -> byPredicate.forEach((predicate, n) -> {
+                Resource linkset = m.createResource()
+                        .addProperty(RDF.type, m.createResource(VOID + "Linkset"))
+                        .addProperty(p(m, "subjectsTarget"), ds)
+                        .addProperty(p(m, "objectsTarget"), m.createResource()
+                                .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
+                                .addProperty(p(m, "uriSpace"), target))
+                        .addProperty(p(m, "linkPredicate"), m.createResource(predicate));
+                count(linkset, "triples", n);
+                ds.addProperty(p(m, "subset"), linkset);
+            }));
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(SOURCES).build()) {
+                var row = qe.execSelect().next();
+                if (row.contains("modified")) {
+                    ds.addProperty(DCTerms.modified, row.getLiteral("modified").getLexicalForm(), XSDDatatype.XSDdateTime);
+                }
+            }
+        });
+        return m;
+    }
+
+    /** The namespace of an external identifier: an OBO PURL up to its prefix, else up to the last / or :. */
+    static String namespace(String iri) {
+        int obo = iri.indexOf("/obo/");
+        if (obo >= 0 && iri.indexOf('_', obo) > 0) {
+            return iri.substring(0, iri.indexOf('_', obo) + 1);
+        }
+        int cut = Math.max(iri.lastIndexOf('/'), iri.lastIndexOf(':'));
+        return iri.substring(0, cut + 1);
+    }
+
+    private static void count(Resource r, String property, long n) {
+        r.addLiteral(p(r.getModel(), property), r.getModel().createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger));
+    }
+
+    private static Property p(Model m, String localName) {
+        return m.createProperty(VOID, localName);
+    }
+}
