@@ -11,6 +11,9 @@
   var cy = cytoscape({
     container: document.getElementById('graph'),
     elements: elements,
+    // A small neighbourhood must not be blown up to fill the box.
+    minZoom: 0.2,
+    maxZoom: 1.4,
     layout: { name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
     style: [
       { selector: 'node', style: { 'label': 'data(label)', 'font-size': 10, 'text-wrap': 'wrap',
@@ -18,7 +21,7 @@
           'width': 18, 'height': 18, 'color': '#1d2733' } },
       { selector: 'node[focus = 1]', style: { 'width': 30, 'height': 30, 'font-weight': 'bold' } },
       { selector: 'edge', style: { 'width': 1, 'line-color': '#aab7c4', 'target-arrow-shape': 'triangle',
-          'target-arrow-color': '#aab7c4', 'curve-style': 'bezier', 'label': 'data(label)', 'font-size': 7,
+          'target-arrow-color': '#aab7c4', 'curve-style': 'bezier', 'label': data.edges.length <= 30 ? 'data(label)' : '', 'font-size': 7,
           'color': '#5b6b7b' } }
     ]
   });

@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -126,7 +127,7 @@ final class Describer {
     static Set<String> neighbours(Model description, String iri) {
         Set<String> out = new LinkedHashSet<>();
         for (Statement st : description.listStatements().toList()) {
-            if (st.getPredicate().equals(RDF.type)) {
+            if (!isDomainLink(st)) {
                 continue;
             }
             List<RDFNode> ends = new ArrayList<>(List.of(st.getSubject(), st.getObject()));
@@ -138,6 +139,16 @@ final class Describer {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a statement belongs in the picture of the domain (symptom, categories, causes, drugs,
+     * body sites): types, provenance and evidence records stay in the tables.
+     */
+    static boolean isDomainLink(Statement st) {
+        String p = st.getPredicate().getURI();
+        return !st.getPredicate().equals(RDF.type) && !p.startsWith(Vocab.PROV) && !p.startsWith(DCTerms.NS)
+                && !st.getPredicate().equals(Vocab.about) && !st.getPredicate().getLocalName().startsWith("asserted");
     }
 
     private Model construct(String query, String iri) {

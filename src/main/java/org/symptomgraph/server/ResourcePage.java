@@ -140,7 +140,7 @@ final class ResourcePage {
         Model all = neighbourhood.union(description);
         for (Statement s : all.listStatements().toList()) {
             if (s.getObject().isURIResource() && ids.contains(s.getSubject().getURI())
-                    && ids.contains(s.getResource().getURI()) && !s.getPredicate().equals(RDF.type)) {
+                    && ids.contains(s.getResource().getURI()) && Describer.isDomainLink(s)) {
                 JsonObject e = new JsonObject();
                 e.put("source", s.getSubject().getURI());
                 e.put("target", s.getResource().getURI());

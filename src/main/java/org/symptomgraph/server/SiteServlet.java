@@ -5,11 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Function;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.jsoup.nodes.Document;
 
-/** Pages and descriptions that are not resources of the graph: the home page and the VoID description. */
+/** Pages and descriptions that are not resources of the graph: home, query page, VoID description. */
 final class SiteServlet extends HttpServlet {
 
     private final Function<HttpServletRequest, Document> page;
@@ -20,8 +19,8 @@ final class SiteServlet extends HttpServlet {
         this.rdf = rdf;
     }
 
-    static SiteServlet home(Dataset dataset, LocalLinks links, String endpointUrl) {
-        return new SiteServlet(request -> HomePage.render(dataset, links, endpointUrl), null);
+    static SiteServlet page(Function<HttpServletRequest, Document> page) {
+        return new SiteServlet(page, null);
     }
 
     /** RDF by content negotiation (Turtle unless asked otherwise); HTML readers get it as Turtle too. */

@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.store.GraphStore;
 
 /**
@@ -58,12 +59,14 @@ public final class SymptomGraphServer implements AutoCloseable {
                         ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
 
         LocalLinks links = new LocalLinks(settings.base());
+        QueryCatalog catalog = QueryCatalog.load();
         LinkedDataServlet resources = new LinkedDataServlet(links, new Describer(store.dataset()));
         for (String minted : LinkedDataServlet.PATHS) {
             builder.addServlet("/" + minted + "/*", resources);
         }
         builder.addServlet("/ontology", resources)
-                .addServlet("", SiteServlet.home(store.dataset(), links, url))
+                .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
+                .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidModel))
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
