@@ -68,7 +68,7 @@ final class LinkedDataServlet extends HttpServlet {
             MediaType chosen = accept == null || accept.isBlank() ? MediaType.create(WebContent.contentTypeTurtle)
                     : AcceptList.match(new AcceptList(accept), OFFER);
             if (chosen == null) {
-                response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE,
+                RdfResponses.problem(response, HttpServletResponse.SC_NOT_ACCEPTABLE,
                         "Available: text/html, text/turtle, application/n-triples, application/ld+json, application/rdf+xml");
                 return;
             }
@@ -87,7 +87,7 @@ final class LinkedDataServlet extends HttpServlet {
         String iri = links.iriOf(path);
         Model description = describer.describe(iri);
         if (description.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No data about " + iri);
+            RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND, "No data about " + iri);
             return;
         }
         if (html) {

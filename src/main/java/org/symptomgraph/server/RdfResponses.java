@@ -20,6 +20,14 @@ final class RdfResponses {
     private RdfResponses() {
     }
 
+    /** An error with a plain-text message a person can read (Jetty's error page would hide it). */
+    static void problem(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain");
+        response.setCharacterEncoding(WebContent.charsetUTF8);
+        response.getWriter().println(message);
+    }
+
     static void send(HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         send(request, response, model, DEF.rdfOffer);
     }

@@ -12,6 +12,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.queries.SparqlExamples;
 import org.symptomgraph.store.GraphStore;
 
 /**
@@ -39,6 +40,10 @@ public final class SymptomGraphServer implements AutoCloseable {
         String path = "/" + EndpointSettings.DATASET;
         String url = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port + path + "/sparql";
         boolean federation = !settings.allowedServices().isEmpty();
+        QueryCatalog catalog = QueryCatalog.load();
+        store.replaceServiceGraph(SparqlExamples.graphName(url), SparqlExamples.describe(catalog, url));
+        CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
+                settings.resultLimit());
         Model voidModel = VoidDescription.describe(store.dataset(), settings.base(), url);
         store.replaceServiceGraph(url + VoidDescription.GRAPH_SUFFIX, voidModel);
 
@@ -55,11 +60,12 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .enablePing(true)
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
                 .add(path, service)
+                .addFilter(path + "/queries", catalogue)
+                .addFilter(path + "/queries/*", catalogue)
                 .addFilter(path + "/sparql", new ServiceDescriptionFilter(
                         ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
 
         LocalLinks links = new LocalLinks(settings.base());
-        QueryCatalog catalog = QueryCatalog.load();
         LinkedDataServlet resources = new LinkedDataServlet(links, new Describer(store.dataset()));
         for (String minted : LinkedDataServlet.PATHS) {
             builder.addServlet("/" + minted + "/*", resources);

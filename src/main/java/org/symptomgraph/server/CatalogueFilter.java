@@ -1,0 +1,159 @@
+package org.symptomgraph.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.DEF;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.symptomgraph.queries.CannedQuery;
+import org.symptomgraph.queries.Parameter;
+import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.queries.QueryRunner;
+
+/**
+ * The canned queries over HTTP: {@code /symptomgraph/queries} is the catalogue (JSON), and
+ * {@code /symptomgraph/queries/NAME?param=value} runs one, content-negotiated like the endpoint.
+ * A filter, because Fuseki would otherwise take the path for an endpoint of the dataset.
+ */
+final class CatalogueFilter implements Filter {
+
+    private final QueryCatalog catalog;
+    private final Dataset dataset;
+    private final String prefix;
+    private final long resultLimit;
+
+    /** @param prefix the catalogue's path, e.g. "/symptomgraph/queries" */
+    CatalogueFilter(QueryCatalog catalog, Dataset dataset, String prefix, long resultLimit) {
+        this.catalog = catalog;
+        this.dataset = dataset;
+        this.prefix = prefix;
+        this.resultLimit = resultLimit;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) resp;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD, OPTIONS");
+            RdfResponses.problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "The catalogue is read-only");
+            return;
+        }
+        if (path.equals(prefix) || path.equals(prefix + "/")) {
+            sendJson(response, catalogue(request));
+            return;
+        }
+        String name = path.substring(prefix.length() + 1);
+        Optional<CannedQuery> query = catalog.get(name);
+        if (query.isEmpty()) {
+            RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND, "No canned query named '" + name + "'");
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> values.put(k, v[v.length - 1]));
+        Query bound;
+        try {
+            bound = query.get().bind(values);
+        } catch (IllegalArgumentException e) {
+            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        if (!bound.isAskType() && (!bound.hasLimit() || bound.getLimit() > resultLimit)) {
+            bound.setLimit(resultLimit);
+        }
+        try {
+            run(request, response, bound);
+        } catch (QueryCancelledException e) {
+            RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query timed out");
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, Query query) throws IOException {
+        response.setHeader("Vary", "Accept");
+        if (query.isConstructType()) {
+            RdfResponses.send(request, response, QueryRunner.construct(dataset, query));
+            return;
+        }
+        AcceptList offer = query.isAskType() ? DEF.rsOfferBoolean : DEF.rsOfferTable;
+        String accept = request.getHeader("Accept");
+        MediaType type = accept == null ? MediaType.create(WebContent.contentTypeResultsJSON)
+                : AcceptList.match(new AcceptList(accept), offer);
+        Lang lang = type == null ? null : RDFLanguages.contentTypeToLang(type.getContentTypeStr());
+        if (lang == null || !ResultSetLang.isRegistered(lang)) {
+            RdfResponses.problem(response, HttpServletResponse.SC_NOT_ACCEPTABLE,
+                    "Results come as application/sparql-results+json, +xml, text/csv or text/tab-separated-values");
+            return;
+        }
+        response.setContentType(type.getContentTypeStr());
+        response.setCharacterEncoding(WebContent.charsetUTF8);
+        try (OutputStream out = response.getOutputStream()) {
+            if (query.isAskType()) {
+                ResultSetFormatter.output(out, QueryRunner.ask(dataset, query), lang);
+            } else {
+                ResultSetFormatter.output(out, QueryRunner.select(dataset, query), lang);
+            }
+        }
+    }
+
+    private JsonObject catalogue(HttpServletRequest request) {
+        String here = request.getRequestURL().toString().replaceAll("/$", "");
+        JsonArray queries = new JsonArray();
+        for (CannedQuery q : catalog.all()) {
+            JsonObject o = new JsonObject();
+            o.put("name", q.name());
+            o.put("title", q.title());
+            o.put("description", q.description());
+            JsonArray keywords = new JsonArray();
+            q.keywords().forEach(keywords::add);
+            o.put("keywords", keywords);
+            JsonArray parameters = new JsonArray();
+            for (Parameter p : q.parameters()) {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type().name().toLowerCase());
+                po.put("required", p.required());
+                p.defaultValue().ifPresent(d -> po.put("default", d));
+                parameters.add(po);
+            }
+            o.put("parameters", parameters);
+            o.put("form", q.query().queryType().name().toLowerCase());
+            o.put("url", here + "/" + q.name());
+            o.put("sparql", q.text());
+            queries.add(o);
+        }
+        JsonObject catalogue = new JsonObject();
+        catalogue.put("queries", queries);
+        return catalogue;
+    }
+
+    private static void sendJson(HttpServletResponse response, JsonObject json) throws IOException {
+        response.setContentType(WebContent.contentTypeJSON);
+        response.setCharacterEncoding(WebContent.charsetUTF8);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.symptomgraph.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.store.GraphStore;
+import org.symptomgraph.testing.Fixtures;
+import org.symptomgraph.testing.Http;
+
+/** The canned-query catalogue over HTTP, and its RDF form for query editors. */
+class CatalogueTest {
+
+    private static GraphStore store;
+    private static SymptomGraphServer server;
+    private static String queries;
+
+    @BeforeAll
+    static void start() throws Exception {
+        store = GraphStore.inMemory();
+        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
+        server = SymptomGraphServer.start(store, EndpointSettings.defaults(0).withLoopbackOnly(true));
+        queries = "http://localhost:" + server.port() + "/symptomgraph/queries";
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        store.close();
+    }
+
+    @Test
+    void catalogueListsEveryQueryWithItsParameters() {
+        HttpResponse<String> r = Http.get(queries, "application/json");
+        assertEquals(200, r.statusCode());
+        JsonArray list = JSON.parse(r.body()).get("queries").getAsArray();
+        assertEquals(QueryCatalog.load().all().size(), list.size());
+        JsonObject byBrand = list.stream().map(JsonValue::getAsObject)
+                .filter(q -> q.get("name").getAsString().value().equals("drug-by-brand")).findFirst().orElseThrow();
+        assertTrue(byBrand.get("title").getAsString().value().length() > 5);
+        JsonObject brand = byBrand.get("parameters").getAsArray().get(0).getAsObject();
+        assertEquals("brand", brand.get("name").getAsString().value());
+        assertEquals("string", brand.get("type").getAsString().value());
+        assertEquals(queries + "/drug-by-brand", byBrand.get("url").getAsString().value());
+    }
+
+    @Test
+    void runsAQueryWithParametersInTheFormatAsked() {
+        HttpResponse<String> csv = Http.get(queries + "/drug-by-brand?brand=" + Http.encode("dilantin-125"), "text/csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertEquals(List.of("brand,drug,symptom", "Dilantin-125,Phenytoin,Petechiae"),
+                csv.body().strip().lines().map(String::strip).toList());
+        HttpResponse<String> json = Http.get(queries + "/drug-by-brand", "application/sparql-results+json");
+        assertTrue(json.body().contains("Qualaquin"), "the default parameter value");
+        assertEquals(406, Http.get(queries + "/drug-by-brand", "image/png").statusCode());
+    }
+
+    @Test
+    void parameterValuesAreDataNotQueryText() {
+        for (String hostile : List.of("x\" } UNION { ?s ?p ?o } #", "Qualaquin\"@en } #", "<http://evil/>", "}", "{\n")) {
+            HttpResponse<String> r = Http.get(queries + "/drug-by-brand?brand=" + Http.encode(hostile), "text/csv");
+            assertEquals(200, r.statusCode(), hostile);
+            assertEquals(1, r.body().strip().lines().count(), "only the header for " + hostile);
+        }
+    }
+
+    @Test
+    void mistakesAreClientErrors() {
+        HttpResponse<String> unknownParameter = Http.get(queries + "/drug-by-brand?colour=red", "text/csv");
+        assertEquals(400, unknownParameter.statusCode());
+        assertTrue(unknownParameter.body().contains("colour"));
+        assertEquals(404, Http.get(queries + "/no-such-query", "text/csv").statusCode());
+        HttpResponse<String> post = Http.send(Http.request(queries + "/drug-by-brand")
+                .POST(HttpRequest.BodyPublishers.ofString("brand=x")).build());
+        assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void examplesArePublishedForQueryEditors() {
+        String endpoint = server.endpointUrl();
+        HttpResponse<String> r = Http.query(endpoint, """
+                PREFIX sh: <http://www.w3.org/ns/shacl#>
+                PREFIX schema: <https://schema.org/>
+                SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE {
+                  GRAPH <%s/.well-known/sparql-examples> {
+                    ?q a sh:SPARQLExecutable ; schema:target <%s> . { ?q sh:select ?t } UNION { ?q sh:ask ?t }
+                    UNION { ?q sh:construct ?t } } }""".formatted(endpoint, endpoint), "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Integer.toString(QueryCatalog.load().all().size()), r.body().strip().lines().toList().get(1).strip());
+    }
+}
