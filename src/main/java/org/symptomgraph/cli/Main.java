@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "A knowledge graph of symptoms and their causes, read from consumer-health pages.",
         subcommands = {
-            ImportCommand.class, ValidateCommand.class, ExportCommand.class, StatsCommand.class,
-            CommandLine.HelpCommand.class
+            ImportCommand.class, ServeCommand.class, ValidateCommand.class, ExportCommand.class, StatsCommand.class,
+            QueryCommand.class, CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'symptomgraph COMMAND --help' for the options of each command."})
 public final class Main implements Runnable {

@@ -1,0 +1,75 @@
+package org.symptomgraph.queries;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+
+/**
+ * One query of the catalogue, read from {@code NAME.rq}.
+ *
+ * @param name        the file name without {@code .rq}, in kebab-case
+ * @param title       one line ({@code summary} in the file)
+ * @param description what the query answers and how it matches its parameters
+ * @param keywords    the file's {@code tags}
+ * @param parameters  in the order they first appear in the query
+ * @param text        the SPARQL text: the file without its {@code #+} decorator lines
+ * @param query       the parsed query, parameters still variables
+ */
+public record CannedQuery(String name, String title, String description, List<String> keywords,
+        List<Parameter> parameters, String text, Query query) {
+
+    public CannedQuery {
+        keywords = List.copyOf(keywords);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** A copy: Jena queries are mutable, and the catalogue is shared. */
+    @Override
+    public Query query() {
+        return query.cloneQuery();
+    }
+
+    /**
+     * The query with parameter values bound as RDF terms; defaults fill what is not given.
+     * Binding replaces the variables in the parsed query (syntactic substitution), so a value is
+     * always one term and never query text. An optional parameter without a value stays a variable.
+     *
+     * @throws IllegalArgumentException with a user-readable message for an unknown parameter, a
+     *         missing required one, or a bad value
+     */
+    public Query bind(Map<String, String> values) {
+        for (String given : values.keySet()) {
+            if (parameters.stream().noneMatch(p -> p.name().equals(given))) {
+                throw new IllegalArgumentException("query " + name + " has no parameter '" + given + "'"
+                        + (parameters.isEmpty() ? " (it takes none)" : " (its parameters: " + names() + ")"));
+            }
+        }
+        Map<Var, Node> terms = new HashMap<>();
+        for (Parameter p : parameters) {
+            String value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue().orElse(null);
+            if (value == null) {
+                if (p.required()) {
+                    throw new IllegalArgumentException("query " + name + " needs parameter " + p.name() + " ("
+                            + p.type().label() + ")");
+                }
+                continue;
+            }
+            try {
+                terms.put(Var.alloc(p.variable()), p.type().toNode(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("query " + name + ", parameter " + p.name() + ": " + e.getMessage());
+            }
+        }
+        // Plain replacement: unlike syntaxSubstitute, it leaves the parameters out of the result columns.
+        return QueryTransformOps.replaceVars(query, terms);
+    }
+
+    private String names() {
+        return parameters.stream().map(Parameter::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,461 @@
+package org.symptomgraph.queries;
+
+import static java.util.Map.entry;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.rdf.DocumentGraph;
+import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.store.GraphStore;
+import org.symptomgraph.testing.Fixtures;
+
+/**
+ * Every canned query gives exactly the expected rows on the petechiae page; the queries that
+ * relate pages are run again over several pages.
+ */
+class CannedQueriesTest {
+
+    private static final Instant IMPORTED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String PETECHIAE = "https://w3id.org/symptomgraph/symptom/petechiae";
+    private static final String PETECHIAE_GRAPH = "https://w3id.org/symptomgraph/graph/petechiae/2023-05-26";
+    private static final String CATEGORY = "https://w3id.org/symptomgraph/document/petechiae/2023-05-26/category/";
+    private static final String MONDO_LEUKEMIA = "http://purl.obolibrary.org/obo/MONDO_0005059";
+    private static final String MESH_LEUKEMIA = "http://id.nlm.nih.gov/mesh/D007938";
+    private static final String HPO_PETECHIAE = "http://purl.obolibrary.org/obo/HP_0000967";
+
+    /** GROUP_CONCAT joins values in no defined order: these columns are compared as sorted lists. */
+    private static final Set<String> LIST_COLUMNS = Set.of("also_known_as", "brands", "agent_kinds", "matched",
+            "symptom_names");
+
+    private static final QueryCatalog CATALOG = QueryCatalog.load();
+    private static GraphStore petechiae;
+    private static GraphStore pages;
+
+    @BeforeAll
+    static void load() throws DocumentException {
+        petechiae = store(Fixtures.PETECHIAE);
+        pages = store(Fixtures.PETECHIAE, Fixtures.testDocument("easy-bruising.txt"),
+                Fixtures.testDocument("nosebleeds.txt"), Fixtures.testDocument("hiccups.txt"));
+    }
+
+    @AfterAll
+    static void close() {
+        petechiae.close();
+        pages.close();
+    }
+
+    /** An in-memory database holding the documents, imported at {@link #IMPORTED}. */
+    static GraphStore store(Path... documents) throws DocumentException {
+        GraphStore store = GraphStore.inMemory();
+        for (Path document : documents) {
+            store.replace(Fixtures.graph(document), IMPORTED);
+        }
+        return store;
+    }
+
+    static Stream<String> queryNames() {
+        return CATALOG.all().stream().map(CannedQuery::name);
+    }
+
+    /** IRI and label of every cause on the page, in label order. */
+    private static final List<String[]> PETECHIAE_CAUSES = Stream.of(
+            "cause/coronavirus-disease-2019|Coronavirus disease 2019", "cause/coughing|Coughing",
+            "cause/cryoglobulinemia|Cryoglobulinemia", "cause/cytomegalovirus-infection|Cytomegalovirus infection",
+            "cause/endocarditis|Endocarditis", "cause/giving-birth|Giving birth",
+            "cause/immune-thrombocytopenia|Immune thrombocytopenia", "cause/leukemia|Leukemia",
+            "cause/lifting-weights|Lifting weights", "cause/meningococcemia|Meningococcemia",
+            "cause/mononucleosis|Mononucleosis", "drug/penicillin|Penicillin", "drug/phenytoin|Phenytoin",
+            "drug/quinine|Quinine", "cause/rubella|Rubella", "cause/scarlet-fever|Scarlet fever",
+            "cause/scurvy|Scurvy", "cause/strep-throat|Strep throat", "cause/thrombocytopenia|Thrombocytopenia",
+            "cause/vasculitis|Vasculitis", "cause/viral-hemorrhagic-fevers|Viral hemorrhagic fevers",
+            "cause/vomiting|Vomiting")
+            .map(s -> ("https://w3id.org/symptomgraph/" + s).split("\\|")).toList();
+
+    /** The expectation for each query on the petechiae page alone, with its default parameters unless given. */
+    private static final Map<String, Executable> ON_PETECHIAE = Map.ofEntries(
+            entry("causes-of-symptom", () -> assertRows(select(petechiae, "causes-of-symptom"),
+                    "category|cause|also_known_as",
+                    "Medical conditions > Infectious diseases|Coronavirus disease 2019|COVID-19",
+                    "Medical conditions > Infectious diseases|Cytomegalovirus infection|CMV, CMV infection",
+                    "Medical conditions > Infectious diseases|Endocarditis|",
+                    "Medical conditions > Infectious diseases|Meningococcemia|",
+                    "Medical conditions > Infectious diseases|Mononucleosis|",
+                    "Medical conditions > Infectious diseases|Rubella|",
+                    "Medical conditions > Infectious diseases|Scarlet fever|",
+                    "Medical conditions > Infectious diseases|Strep throat|",
+                    "Medical conditions > Infectious diseases|Viral hemorrhagic fevers|",
+                    "Medical conditions > Other medical conditions|Cryoglobulinemia|",
+                    "Medical conditions > Other medical conditions|Immune thrombocytopenia|ITP",
+                    "Medical conditions > Other medical conditions|Leukemia|",
+                    "Medical conditions > Other medical conditions|Scurvy|vitamin C deficiency",
+                    "Medical conditions > Other medical conditions|Thrombocytopenia|",
+                    "Medical conditions > Other medical conditions|Vasculitis|",
+                    "Medicines|Penicillin|",
+                    "Medicines|Phenytoin|",
+                    "Medicines|Quinine|",
+                    "Prolonged straining|Coughing|",
+                    "Prolonged straining|Giving birth|",
+                    "Prolonged straining|Lifting weights|",
+                    "Prolonged straining|Vomiting|")),
+            entry("category-tree", () -> assertRows(select(petechiae, "category-tree"),
+                    "category|parent|depth|position|causes",
+                    "Medical conditions||1|3|0",
+                    "Medical conditions > Infectious diseases|Medical conditions|2|1|9",
+                    "Medical conditions > Other medical conditions|Medical conditions|2|2|6",
+                    "Medicines||1|2|3",
+                    "Prolonged straining||1|1|4")),
+            entry("drugs-causing-symptom", () -> assertRows(select(petechiae, "drugs-causing-symptom"),
+                    "drug|brands|other_brands",
+                    "Penicillin||false",
+                    "Phenytoin|Cerebyx, Dilantin-125|true",
+                    "Quinine|Qualaquin|false")),
+            entry("drug-by-brand", () -> assertRows(select(petechiae, "drug-by-brand"),
+                    "brand|drug|symptom",
+                    "Qualaquin|Quinine|Petechiae")),
+            entry("symptoms-of-cause", () -> assertRows(select(petechiae, "symptoms-of-cause"),
+                    "cause|symptom|category",
+                    "Leukemia|Petechiae|Other medical conditions")),
+            entry("shared-causes", () -> assertRows(select(petechiae, "shared-causes"),
+                    "cause|first_category|second_category")),
+            entry("infectious-causes", () -> assertRows(select(petechiae, "infectious-causes"),
+                    "symptom|cause|category|agent_kinds",
+                    "Petechiae|Coronavirus disease 2019|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Cytomegalovirus infection|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Endocarditis|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Meningococcemia|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Mononucleosis|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Rubella|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Scarlet fever|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Strep throat|Infectious diseases|Bacteria, Fungus, Virus",
+                    "Petechiae|Viral hemorrhagic fevers|Infectious diseases|Bacteria, Fungus, Virus")),
+            entry("causes-per-category", () -> assertRows(select(petechiae, "causes-per-category"),
+                    "symptom|category|direct|total",
+                    "Petechiae|Medical conditions|0|15",
+                    "Petechiae|Medical conditions > Infectious diseases|9|9",
+                    "Petechiae|Medical conditions > Other medical conditions|6|6",
+                    "Petechiae|Medicines|3|3",
+                    "Petechiae|Prolonged straining|4|4")),
+            entry("cause-provenance", () -> assertRows(select(petechiae, "cause-provenance"),
+                    "cause|symptom|document|date|source_file|line|evidence|graph|imported|current",
+                    "Leukemia|Petechiae|petechiae|2023-05-26|petechiae.txt|34|Leukemia|" + PETECHIAE_GRAPH
+                            + "|2026-01-01T00:00:00Z|true")),
+            entry("external-identifiers", () -> assertRows(select(petechiae, "external-identifiers"),
+                    "entity|type|label|match|identifier",
+                    Stream.concat(PETECHIAE_CAUSES.stream().map(c -> c[0] + "|cause|" + c[1] + "||"),
+                            Stream.of(PETECHIAE + "|symptom|Petechiae||")).toArray(String[]::new))),
+            entry("label-search", () -> assertRows(select(petechiae, "label-search"),
+                    "entity|type|label|matched",
+                    cause("cytomegalovirus-infection") + "|cause|Cytomegalovirus infection|CMV, CMV infection")),
+            entry("entities-without-identifiers", () -> assertRows(select(petechiae, "entities-without-identifiers"),
+                    "entity|type|label",
+                    Stream.concat(PETECHIAE_CAUSES.stream().map(c -> c[0] + "|cause|" + c[1]),
+                            Stream.of(PETECHIAE + "|symptom|Petechiae"))
+                            .toArray(String[]::new))),
+            entry("symptom-neighbourhood", () -> assertTrue(neighbourhoodInFixture().isIsomorphicWith(
+                    QueryRunner.construct(petechiae.dataset(), bind("symptom-neighbourhood", Map.of()))))),
+            entry("is-listed-cause", () -> assertTrue(
+                    QueryRunner.ask(petechiae.dataset(), bind("is-listed-cause", Map.of())))),
+            entry("documents", () -> assertRows(select(petechiae, "documents"),
+                    "document|date|symptom|source_file|causes|imported|graph|current",
+                    "petechiae|2023-05-26|Petechiae|petechiae.txt|22|2026-01-01T00:00:00Z|" + PETECHIAE_GRAPH
+                            + "|true")),
+            entry("causes-by-symptom-count", () -> assertRows(select(petechiae, "causes-by-symptom-count"),
+                    "cause|symptoms|symptom_names",
+                    PETECHIAE_CAUSES.stream().map(c -> c[1])
+                            .sorted().map(c -> c + "|1|Petechiae").toArray(String[]::new))),
+            entry("entity-statements", () -> assertRows(
+                    select(petechiae, "entity-statements", Map.of("entity", cause("leukemia"))),
+                    "property|value|graph",
+                    RDF.type.getURI() + "|https://schema.org/MedicalCause|" + PETECHIAE_GRAPH,
+                    RDF.type.getURI() + "|https://schema.org/MedicalCondition|" + PETECHIAE_GRAPH,
+                    RDFS.label.getURI() + "|Leukemia|" + PETECHIAE_GRAPH,
+                    SKOS.prefLabel.getURI() + "|Leukemia|" + PETECHIAE_GRAPH,
+                    Vocab.inCategory.getURI() + "|" + CATEGORY + "other-medical-conditions|" + PETECHIAE_GRAPH)));
+
+    @ParameterizedTest
+    @MethodSource("queryNames")
+    void everyQueryGivesTheExpectedResultOnPetechiae(String name) throws Throwable {
+        Executable expectation = ON_PETECHIAE.get(name);
+        if (expectation == null) {
+            fail("query " + name + " has no expected result: add one to ON_PETECHIAE");
+        }
+        expectation.execute();
+    }
+
+    @Test
+    void everyExpectationIsForAQueryOfTheCatalogue() {
+        assertEquals(ON_PETECHIAE.keySet(), queryNames().collect(Collectors.toSet()));
+    }
+
+    @Test
+    void causesAPageListsUnderNoCategoryHaveAnEmptyCategory() {
+        assertRows(select(pages, "causes-of-symptom", Map.of("symptom", "hiccups")),
+                "category|cause|also_known_as",
+                "|Carbonated drinks|", "|Eating too much|", "|Ménière’s disease|", "|Sudden excitement|");
+    }
+
+    @Test
+    void symptomsAreMatchedIgnoringCase() {
+        assertEquals(22, select(petechiae, "causes-of-symptom", Map.of("symptom", "PETECHIAE")).rows().size());
+        assertEquals(0, select(petechiae, "causes-of-symptom", Map.of("symptom", "Petechia")).rows().size(),
+                "whole names only");
+    }
+
+    @Test
+    void brandsAreMatchedIgnoringCase() {
+        assertRows(select(petechiae, "drug-by-brand", Map.of("brand", "dilantin-125")),
+                "brand|drug|symptom", "Dilantin-125|Phenytoin|Petechiae");
+    }
+
+    @Test
+    void causesAreFoundByAbbreviationOrOtherName() {
+        assertRows(select(pages, "symptoms-of-cause", Map.of("cause", "itp")),
+                "cause|symptom|category",
+                "Immune thrombocytopenia|Easy bruising|Blood disorders",
+                "Immune thrombocytopenia|Petechiae|Other medical conditions");
+        assertRows(select(petechiae, "symptoms-of-cause", Map.of("cause", "Vitamin C deficiency")),
+                "cause|symptom|category", "Scurvy|Petechiae|Other medical conditions");
+    }
+
+    @Test
+    void sharedCausesOfTwoPages() {
+        assertRows(select(pages, "shared-causes"),
+                "cause|first_category|second_category",
+                "Immune thrombocytopenia|Other medical conditions|Blood disorders");
+        assertRows(select(pages, "shared-causes", Map.of("symptom1", "Easy bruising", "symptom2", "nosebleeds")),
+                "cause|first_category|second_category", "Aspirin|Medications|Drugs");
+        assertRows(select(pages, "shared-causes", Map.of("symptom2", "Nosebleeds")),
+                "cause|first_category|second_category", "Leukemia|Other medical conditions|Blood disorders");
+    }
+
+    @Test
+    void causesOfSeveralSymptoms() {
+        assertRows(select(pages, "causes-by-symptom-count", Map.of("minimum", "2")),
+                "cause|symptoms|symptom_names",
+                "Aspirin|2|Easy bruising, Nosebleeds",
+                "Immune thrombocytopenia|2|Easy bruising, Petechiae",
+                "Leukemia|2|Nosebleeds, Petechiae");
+    }
+
+    @Test
+    void brandsComeFromEveryPageThatNamesThem() {
+        // Nosebleeds names aspirin without brands; easy bruising gives them, and the drug is one node.
+        assertRows(select(pages, "drugs-causing-symptom", Map.of("symptom", "Nosebleeds")),
+                "drug|brands|other_brands", "Aspirin|Bayer, Ecotrin|false", "Fluticasone|Flonase, Veramyst|false");
+    }
+
+    @Test
+    void anOptionalSymptomNarrowsTheResultToIt() {
+        assertRows(select(pages, "infectious-causes", Map.of("symptom", "nosebleeds")),
+                "symptom|cause|category|agent_kinds",
+                "Nosebleeds|Common cold|Infections|Bacteria, Virus",
+                "Nosebleeds|Sinusitis|Infections|Bacteria, Virus");
+        assertRows(select(pages, "causes-per-category"),
+                "symptom|category|direct|total",
+                "Easy bruising|Medical conditions|0|3",
+                "Easy bruising|Medical conditions > Blood disorders|3|3",
+                "Easy bruising|Medications|3|3",
+                "Nosebleeds|Drugs|2|2",
+                "Nosebleeds|Medical conditions|0|4",
+                "Nosebleeds|Medical conditions > Blood disorders|2|2",
+                "Nosebleeds|Medical conditions > Infections|2|2",
+                "Petechiae|Medical conditions|0|15",
+                "Petechiae|Medical conditions > Infectious diseases|9|9",
+                "Petechiae|Medical conditions > Other medical conditions|6|6",
+                "Petechiae|Medicines|3|3",
+                "Petechiae|Prolonged straining|4|4");
+    }
+
+    @Test
+    void provenanceNamesEachDocumentThatStatesTheCauseWithItsEvidence() {
+        assertRows(select(pages, "cause-provenance", Map.of("cause", "phenytoin")),
+                "cause|symptom|document|date|source_file|line|evidence|graph|imported|current",
+                "Phenytoin|Petechiae|petechiae|2023-05-26|petechiae.txt|12|Petechiae may result from taking some types "
+                        + "of medicine, including phenytoin (Cerebyx, Dilantin-125, others), penicillin and quinine "
+                        + "(Qualaquin).|" + PETECHIAE_GRAPH + "|2026-01-01T00:00:00Z|true");
+        assertRows(select(pages, "cause-provenance", Map.of("cause", "Aspirin", "symptom", "Petechiae")),
+                "cause|symptom|document|date|source_file|line|evidence|graph|imported|current");
+    }
+
+    @Test
+    void theDefaultGraphIsTheCurrentVersionAndGraphReachesTheOlderOnes(@TempDir Path dir) throws Exception {
+        // A newer petechiae page that no longer lists leukemia.
+        String newer = Files.readString(Fixtures.PETECHIAE).replace("  3. Leukemia\n", "")
+                .replace("May 26, 2023", "June 1, 2024");
+        Path file = Files.writeString(dir.resolve("petechiae.txt"), newer);
+        try (GraphStore store = store(Fixtures.PETECHIAE, file)) {
+            String newGraph = "https://w3id.org/symptomgraph/graph/petechiae/2024-06-01";
+            assertRows(select(store, "documents"),
+                    "document|date|symptom|source_file|causes|imported|graph|current",
+                    "petechiae|2023-05-26|Petechiae|petechiae.txt|22|2026-01-01T00:00:00Z|" + PETECHIAE_GRAPH + "|false",
+                    "petechiae|2024-06-01|Petechiae|petechiae.txt|21|2026-01-01T00:00:00Z|" + newGraph + "|true");
+            assertEquals(21, select(store, "causes-of-symptom").rows().size());
+            assertFalse(QueryRunner.ask(store.dataset(), bind("is-listed-cause", Map.of())));
+            assertRows(select(store, "cause-provenance"),
+                    "cause|symptom|document|date|source_file|line|evidence|graph|imported|current",
+                    "Leukemia|Petechiae|petechiae|2023-05-26|petechiae.txt|34|Leukemia|" + PETECHIAE_GRAPH
+                            + "|2026-01-01T00:00:00Z|false");
+        }
+    }
+
+    @Test
+    void askIsFalseForACauseThePageDoesNotList() {
+        assertFalse(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "Aspirin"))));
+        assertTrue(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "CMV"))));
+    }
+
+    @Test
+    void identifiersAreFoundInTheCurrentViewAndInNamedGraphs() throws DocumentException {
+        try (GraphStore store = store(Fixtures.PETECHIAE)) {
+            Dataset ds = store.dataset();
+            ds.executeWrite(() -> {
+                ds.getDefaultModel().createResource(cause("leukemia"))
+                        .addProperty(SKOS.exactMatch, ResourceFactory.createResource(MONDO_LEUKEMIA));
+                // Where the curated links live: a graph of their own.
+                ds.getNamedModel("https://w3id.org/symptomgraph/graph/links").createResource(cause("leukemia"))
+                        .addProperty(SKOS.closeMatch, ResourceFactory.createResource(MESH_LEUKEMIA));
+                ds.getNamedModel("https://w3id.org/symptomgraph/graph/links").createResource(PETECHIAE)
+                        .addProperty(SKOS.exactMatch, ResourceFactory.createResource(HPO_PETECHIAE));
+            });
+            List<String> rows = select(store, "external-identifiers").rows().stream()
+                    .filter(r -> r.contains("|Leukemia|") || r.contains("|Petechiae|")).toList();
+            assertEquals(List.of(cause("leukemia") + "|cause|Leukemia|close|" + MESH_LEUKEMIA,
+                    cause("leukemia") + "|cause|Leukemia|exact|" + MONDO_LEUKEMIA,
+                    PETECHIAE + "|symptom|Petechiae|exact|" + HPO_PETECHIAE), rows);
+            List<String> unmapped = select(store, "entities-without-identifiers").rows();
+            assertEquals(21, unmapped.size());
+            assertFalse(unmapped.stream().anyMatch(r -> r.endsWith("|Leukemia") || r.endsWith("|Petechiae")),
+                    unmapped.toString());
+        }
+    }
+
+    @Test
+    void categoryPathsDeeperThanFourLevelsSayThatPartIsLeftOut() throws DocumentException {
+        // Markdown and HTML headings can nest deeper than any page so far: put three levels above
+        // "Medical conditions" of the nosebleeds page, so that "Infections" is five levels down.
+        DocumentGraph page = Fixtures.graph(Fixtures.testDocument("nosebleeds.txt"));
+        Model m = ModelFactory.createDefaultModel().add(page.model());
+        Resource above = m.createResource("https://w3id.org/symptomgraph/document/nosebleeds/2021-08-03/category/"
+                + "medical-conditions");
+        for (String level : List.of("A", "B", "C")) {
+            Resource parent = m.createResource("https://example.org/category/" + level)
+                    .addProperty(RDF.type, Vocab.CauseCategory).addProperty(RDFS.label, "Level " + level, "en");
+            above.addProperty(SKOS.broader, parent);
+            above = parent;
+        }
+        try (GraphStore store = GraphStore.inMemory()) {
+            store.replace(new DocumentGraph(page.name(), m), IMPORTED);
+            assertTrue(select(store, "causes-of-symptom", Map.of("symptom", "Nosebleeds")).rows()
+                    .contains("... > Level B > Level A > Medical conditions > Infections|Sinusitis|"));
+            assertTrue(select(store, "category-tree", Map.of("symptom", "Nosebleeds")).rows()
+                    .contains("... > Level B > Level A > Medical conditions > Infections|Medical conditions|5|1|2"));
+        }
+    }
+
+    // --- helpers, shared with the other tests of this package ---
+
+    private static Query bind(String name, Map<String, String> params) {
+        return CATALOG.get(name).orElseThrow().bind(params);
+    }
+
+    /** Results as text: the header "a|b|c", and one such line a row. */
+    record Table(String header, List<String> rows) {
+    }
+
+    static Table select(GraphStore store, String name) {
+        return select(store, name, Map.of());
+    }
+
+    static Table select(GraphStore store, String name, Map<String, String> params) {
+        return table(QueryRunner.select(store.dataset(), bind(name, params)));
+    }
+
+    /** IRIs whole, literals by their lexical form, unbound as nothing. */
+    private static Table table(ResultSetRewindable results) {
+        List<String> vars = results.getResultVars();
+        List<String> rows = new ArrayList<>();
+        while (results.hasNext()) {
+            QuerySolution row = results.next();
+            rows.add(vars.stream().map(v -> cell(v, row.get(v))).collect(Collectors.joining("|")));
+        }
+        return new Table(String.join("|", vars), rows);
+    }
+
+    private static String cell(String var, RDFNode value) {
+        if (value == null) {
+            return "";
+        }
+        Node n = value.asNode();
+        String text = n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
+        if (LIST_COLUMNS.contains(var)) {
+            return Arrays.stream(text.split(", ")).sorted().collect(Collectors.joining(", "));
+        }
+        return text;
+    }
+
+    /** The header and every row, in order. */
+    private static void assertRows(Table table, String header, String... rows) {
+        assertEquals(header, table.header());
+        assertEquals(String.join("\n", rows), String.join("\n", table.rows()));
+    }
+
+    static String cause(String slug) {
+        return "https://w3id.org/symptomgraph/cause/" + slug;
+    }
+
+    /** What symptom-neighbourhood should build, taken from the imported graph with the model API. */
+    private static Model neighbourhoodInFixture() throws DocumentException {
+        Model page = Fixtures.graph(Fixtures.PETECHIAE).model();
+        Resource symptom = page.createResource(PETECHIAE);
+        Model expected = ModelFactory.createDefaultModel();
+        expected.add(page.listStatements(symptom, RDF.type, (RDFNode) null))
+                .add(page.listStatements(symptom, RDFS.label, (RDFNode) null))
+                .add(page.listStatements(symptom, Vocab.cause, (RDFNode) null));
+        for (Statement s : page.listStatements(symptom, Vocab.cause, (RDFNode) null).toList()) {
+            Resource cause = s.getResource();
+            expected.add(page.listStatements(cause, RDF.type, (RDFNode) null))
+                    .add(page.listStatements(cause, RDFS.label, (RDFNode) null))
+                    .add(page.listStatements(cause, Vocab.inCategory, (RDFNode) null));
+        }
+        for (Resource category : page.listSubjectsWithProperty(RDF.type, Vocab.CauseCategory).toList()) {
+            expected.add(page.listStatements(category, RDFS.label, (RDFNode) null))
+                    .add(page.listStatements(category, SKOS.broader, (RDFNode) null));
+        }
+        assertEquals(1 + 1 + 22 + 22 * 2 + 22 + 22 + 5 + 2, expected.size());
+        return expected;
+    }
+}
