@@ -84,10 +84,13 @@ public final class GraphStore implements AutoCloseable {
             if (present && sameContent(dsg.getGraph(name), incoming)) {
                 return Outcome.UNCHANGED;
             }
-            Version self = Version.of(name, incoming);
-            List<Version> others = versionsOf(dsg, self.page()).stream().filter(v -> !v.graph().equals(name)).toList();
+            // A document version competes with the page's other versions; any other graph (the
+            // curated links, say) is simply current.
+            Optional<Version> self = Version.find(name, incoming);
+            List<Version> others = self.map(v -> versionsOf(dsg, v.page()).stream()
+                    .filter(o -> !o.graph().equals(name)).toList()).orElse(List.of());
             Optional<Version> current = others.stream().filter(v -> isCurrent(dsg, v.graph())).findFirst();
-            boolean newest = current.isEmpty() || Version.ORDER.compare(self, current.get()) > 0;
+            boolean newest = current.isEmpty() || Version.ORDER.compare(self.orElseThrow(), current.get()) > 0;
 
             // What this page showed in the current view before, to withdraw what the new version drops.
             Graph shownBefore = GraphFactory.createDefaultGraph();
@@ -108,7 +111,7 @@ public final class GraphStore implements AutoCloseable {
                     Version old = current.get();
                     dsg.add(old.graph(), old.graph(), IS_REPLACED_BY, name);
                     dsg.add(name, name, REPLACES, old.graph());
-                    dsg.add(name, self.document(), WAS_REVISION_OF, old.document());
+                    dsg.add(name, self.orElseThrow().document(), WAS_REVISION_OF, old.document());
                 }
                 Graph now = dsg.getGraph(name);
                 shownBefore.find().forEachRemaining(t -> {
@@ -120,7 +123,7 @@ public final class GraphStore implements AutoCloseable {
                         t.getObject()));
             } else {
                 // An older version imported after a newer one: history only.
-                Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self) > 0)
+                Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
                         .min(Version.ORDER).orElseThrow();
                 dsg.add(name, name, IS_REPLACED_BY, successor.graph());
             }
@@ -197,9 +200,16 @@ public final class GraphStore implements AutoCloseable {
         /** Older first; an undated version counts as older than any dated one. */
         static final Comparator<Version> ORDER = Comparator.comparing(Version::date);
 
+        static Optional<Version> find(Node graph, Graph g) {
+            return g.find(Node.ANY, RDF.type.asNode(), Vocab.SourceDocument.asNode()).nextOptional()
+                    .map(doc -> of(graph, g, doc));
+        }
+
         static Version of(Node graph, Graph g) {
-            Triple doc = g.find(Node.ANY, RDF.type.asNode(), Vocab.SourceDocument.asNode()).nextOptional()
-                    .orElseThrow(() -> new IllegalArgumentException(graph + " describes no source document"));
+            return find(graph, g).orElseThrow(() -> new IllegalArgumentException(graph + " describes no source document"));
+        }
+
+        private static Version of(Node graph, Graph g, Triple doc) {
             Node document = doc.getSubject();
             Node page = g.find(document, IS_VERSION_OF, Node.ANY).nextOptional()
                     .orElseThrow(() -> new IllegalArgumentException(graph + ": the document is no version of a page"))

@@ -107,6 +107,9 @@ class CannedQueriesTest {
 
     /** The expectation for each query on the petechiae page alone, with its default parameters unless given. */
     private static final Map<String, Executable> ON_PETECHIAE = Map.ofEntries(
+            // Calls a public endpoint: never run in tests (no network); it must name Wikidata and parse.
+            entry("wikidata-by-mesh", () -> assertTrue(CATALOG.get("wikidata-by-mesh").orElseThrow().bind(Map.of())
+                    .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
             entry("causes-of-symptom", () -> assertRows(select(petechiae, "causes-of-symptom"),
                     "category|cause|also_known_as",
                     "Medical conditions > Infectious diseases|Coronavirus disease 2019|COVID-19",
