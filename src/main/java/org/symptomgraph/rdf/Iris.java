@@ -37,6 +37,15 @@ public final class Iris {
         return documentVersion(documentId, version) + "/category/" + categorySlug;
     }
 
+    /**
+     * The evidence of one "cause may cause symptom" a document version makes: under the version,
+     * named by the cause ({@code assertion/leukemia}), or by the cause and its category when the
+     * document lists the cause in several ({@code assertion/aspirin/medicines}).
+     */
+    public String assertion(String documentId, String version, String localName) {
+        return documentVersion(documentId, version) + "/assertion/" + localName;
+    }
+
     public String cause(String label, CauseKind kind) {
         return base + (kind == CauseKind.DRUG ? "drug/" : "cause/") + slug(label);
     }
@@ -61,6 +70,23 @@ public final class Iris {
 
     public String software(String version) {
         return base + "software/symptomgraph/" + slug(version);
+    }
+
+    /** The named graph of the curated links to other vocabularies (data/links/links.tsv). */
+    public String links() {
+        return base + "graph/links";
+    }
+
+    /**
+     * One curated mapping of the links graph: under {@code mapping/}, the entity's path, then the
+     * vocabulary and the identifier, as slugs ({@code mapping/cause/rubella/snomed-ct/36653000}).
+     *
+     * @param entityPath the entity's path under the base, such as {@code cause/rubella}
+     * @param vocabulary the vocabulary's name, such as {@code SNOMED CT}
+     * @param localId    the identifier within the vocabulary, without prefix, such as {@code 36653000}
+     */
+    public String mapping(String entityPath, String vocabulary, String localId) {
+        return base + "mapping/" + entityPath + "/" + slug(vocabulary) + "/" + slug(localId);
     }
 
     /**
