@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.symptomgraph.store.GraphStore;
-import org.symptomgraph.testing.Fixtures;
+import org.symptomgraph.testing.TestServer;
 
 /**
  * A real browser (Debian's headless Chromium) on the pages: the graph view draws nodes, and the
@@ -30,8 +28,7 @@ class BrowserTest {
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--virtual-time-budget=15000", "--window-size=1280,1600");
 
-    private static GraphStore store;
-    private static SymptomGraphServer server;
+    private static TestServer server;
     private static String root;
     private static Path chromium;
 
@@ -43,17 +40,14 @@ class BrowserTest {
         chromium = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser")).stream()
                 .filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium)");
-        store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
-        server = SymptomGraphServer.start(store, EndpointSettings.defaults(0).withLoopbackOnly(true));
-        root = "http://localhost:" + server.port();
+        server = TestServer.petechiae();
+        root = server.root();
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-            store.close();
         }
     }
 

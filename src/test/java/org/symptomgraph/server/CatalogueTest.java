@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -15,29 +14,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.symptomgraph.queries.QueryCatalog;
-import org.symptomgraph.store.GraphStore;
-import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
+import org.symptomgraph.testing.TestServer;
 
 /** The canned-query catalogue over HTTP, and its RDF form for query editors. */
 class CatalogueTest {
 
-    private static GraphStore store;
-    private static SymptomGraphServer server;
+    private static TestServer server;
     private static String queries;
 
     @BeforeAll
     static void start() throws Exception {
-        store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
-        server = SymptomGraphServer.start(store, EndpointSettings.defaults(0).withLoopbackOnly(true));
-        queries = "http://localhost:" + server.port() + "/symptomgraph/queries";
+        server = TestServer.petechiae();
+        queries = server.root() + "/symptomgraph/queries";
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        store.close();
     }
 
     @Test
@@ -89,7 +83,7 @@ class CatalogueTest {
 
     @Test
     void examplesArePublishedForQueryEditors() {
-        String endpoint = server.endpointUrl();
+        String endpoint = server.endpoint();
         HttpResponse<String> r = Http.query(endpoint, """
                 PREFIX sh: <http://www.w3.org/ns/shacl#>
                 PREFIX schema: <https://schema.org/>

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
+import org.symptomgraph.testing.TestServer;
 
 /** The public endpoint, spoken to by three independent clients over loopback. */
 class EndpointTest {
@@ -36,24 +35,20 @@ class EndpointTest {
                                   ?c rdfs:label ?label } ORDER BY ?label""";
     private static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }";
 
-    private static GraphStore store;
-    private static SymptomGraphServer server;
+    private static TestServer server;
     private static String endpoint;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
-        server = SymptomGraphServer.start(store, EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true));
-        endpoint = server.endpointUrl();
-        base = "http://localhost:" + server.port() + "/symptomgraph";
+        server = TestServer.petechiae();
+        endpoint = server.endpoint();
+        base = server.root() + "/symptomgraph";
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        store.close();
     }
 
     @Test
@@ -159,11 +154,12 @@ class EndpointTest {
     void graphStoreReadAndHealth() {
         HttpResponse<String> current = Http.get(base + "/get?default", "application/n-triples");
         assertEquals(200, current.statusCode());
-        assertEquals(217, current.body().lines().filter(l -> !l.isBlank()).count());
+        long triples = server.store().read(() -> server.store().currentView().size());
+        assertEquals(triples, current.body().lines().filter(l -> !l.isBlank()).count());
         HttpResponse<String> named = Http.get(base + "/get?graph=" + Http.encode(
                 "https://w3id.org/symptomgraph/graph/petechiae/2023-05-26"), "text/turtle");
         assertEquals(200, named.statusCode());
-        assertEquals(200, Http.get("http://localhost:" + server.port() + "/$/ping", "*/*").statusCode());
+        assertEquals(200, Http.get(server.root() + "/$/ping", "*/*").statusCode());
     }
 
     @Test
@@ -209,7 +205,7 @@ class EndpointTest {
     @Test
     void timeoutAndResultLimitHold() {
         int port = Http.freePort();
-        try (SymptomGraphServer strict = SymptomGraphServer.start(store, EndpointSettings.defaults(port)
+        try (SymptomGraphServer strict = SymptomGraphServer.start(server.store(), EndpointSettings.defaults(port)
                 .withLoopbackOnly(true).withQueryTimeout(Duration.ofMillis(500)).withResultLimit(5))) {
             long started = System.nanoTime();
             HttpResponse<String> slow = Http.query(strict.endpointUrl(),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.rdf.Iris;
-import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
+import org.symptomgraph.testing.TestServer;
 
 /**
  * Federated queries both ways between symptomgraph and a second endpoint that knows diseases by
@@ -38,8 +37,7 @@ class FederationTest {
             """;
     private static final String PREFIXES = Fixtures.PREFIXES + "PREFIX ex: <http://example.org/registry#>\n";
 
-    private static GraphStore store;
-    private static SymptomGraphServer symptomgraph;
+    private static TestServer symptomgraph;
     private static FusekiServer other;
     private static String otherEndpoint;
 
@@ -51,18 +49,14 @@ class FederationTest {
         other = FusekiServer.create().port(0).loopback(true).add("/registry", registry, false).build().start();
         otherEndpoint = "http://localhost:" + other.getHttpPort() + "/registry/sparql";
 
-        store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
-        store.replace(LinkGraph.linkGraph(Path.of("data/links/links.tsv"), new Iris(Iris.DEFAULT_BASE)), Instant.EPOCH);
-        symptomgraph = SymptomGraphServer.start(store, EndpointSettings.defaults(0).withLoopbackOnly(true)
-                .withAllowedServices(List.of(otherEndpoint)));
+        symptomgraph = TestServer.petechiae(s -> s.withAllowedServices(List.of(otherEndpoint)),
+                LinkGraph.linkGraph(Path.of("data/links/links.tsv"), new Iris(Iris.DEFAULT_BASE)));
     }
 
     @AfterAll
     static void stop() {
         symptomgraph.close();
         other.stop();
-        store.close();
     }
 
     @Test
@@ -71,7 +65,7 @@ class FederationTest {
                 SELECT ?cause ?cases WHERE {
                   ?disease ex:registryCases ?cases .
                   SERVICE <%s> { ?c skos:exactMatch ?disease ; rdfs:label ?label . BIND(STR(?label) AS ?cause) }
-                } ORDER BY ?cause""".formatted(symptomgraph.endpointUrl());
+                } ORDER BY ?cause""".formatted(symptomgraph.endpoint());
         HttpResponse<String> r = Http.query(otherEndpoint, query, "text/csv");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(List.of("cause,cases", "Leukemia,1200", "Rubella,35"), lines(r));
@@ -85,7 +79,7 @@ class FederationTest {
                   ?c skos:exactMatch ?disease ; rdfs:label ?label . BIND(STR(?label) AS ?cause)
                   SERVICE <%s> { ?disease ex:registryCases ?cases }
                 } ORDER BY ?cause""".formatted(otherEndpoint);
-        HttpResponse<String> r = Http.query(symptomgraph.endpointUrl(), query, "text/csv");
+        HttpResponse<String> r = Http.query(symptomgraph.endpoint(), query, "text/csv");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(List.of("cause,cases", "Leukemia,1200", "Rubella,35"), lines(r));
     }
@@ -93,7 +87,7 @@ class FederationTest {
     @Test
     void anyOtherServiceStaysRefused() {
         String elsewhere = "http://localhost:" + other.getHttpPort() + "/elsewhere/sparql";
-        HttpResponse<String> r = Http.query(symptomgraph.endpointUrl(),
+        HttpResponse<String> r = Http.query(symptomgraph.endpoint(),
                 "SELECT * WHERE { SERVICE <" + elsewhere + "> { ?s ?p ?o } }", "text/csv");
         assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "status " + r.statusCode());
         assertTrue(r.body().contains("not allowed"), r.body());

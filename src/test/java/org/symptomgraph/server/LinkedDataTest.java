@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -30,13 +29,14 @@ import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
 import org.symptomgraph.testing.Rdf4j;
+import org.symptomgraph.testing.TestServer;
 
 /** Every IRI the graph mints resolves on the running server, for people and for machines. */
 class LinkedDataTest {
 
     private static final String BASE = Iris.DEFAULT_BASE;
+    private static TestServer server;
     private static GraphStore store;
-    private static SymptomGraphServer server;
     private static String root;
 
     @TempDir
@@ -44,19 +44,16 @@ class LinkedDataTest {
 
     @BeforeAll
     static void start() throws Exception {
-        store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
         String hostile = "Fever may be caused by:\n\n1. <script>alert('x')</script> fever\n2. Influenza\n";
-        store.replace(new DocumentMapper(new Iris(BASE)).map(new DocumentParser().parse("fever.txt", hostile)
-                .document()), Instant.EPOCH);
-        server = SymptomGraphServer.start(store, EndpointSettings.defaults(0).withLoopbackOnly(true));
-        root = "http://localhost:" + server.port();
+        server = TestServer.petechiae(new DocumentMapper(new Iris(BASE)).map(new DocumentParser()
+                .parse("fever.txt", hostile).document()));
+        store = server.store();
+        root = server.root();
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        store.close();
     }
 
     @ParameterizedTest
@@ -150,11 +147,11 @@ class LinkedDataTest {
         assertTrue(v.contains(v.createResource(dataset), v.createProperty(VoidDescription.VOID, "triples"),
                 v.createTypedLiteral(java.math.BigInteger.valueOf(triples))), r.body());
         assertTrue(v.contains(v.createResource(dataset), v.createProperty(VoidDescription.VOID, "sparqlEndpoint"),
-                v.createResource(server.endpointUrl())));
+                v.createResource(server.endpoint())));
         assertTrue(v.listObjectsOfProperty(v.createProperty(VoidDescription.VOID, "classPartition")).toList().size() >= 5);
-        assertTrue(store.read(() -> store.dataset().containsNamedModel(server.endpointUrl() + "/.well-known/void")),
+        assertTrue(store.read(() -> store.dataset().containsNamedModel(server.endpoint() + "/.well-known/void")),
                 "also in its named graph");
-        Model sd = RDFParser.fromString(Http.get(server.endpointUrl(), "text/turtle").body(), Lang.TURTLE).toModel();
+        Model sd = RDFParser.fromString(Http.get(server.endpoint(), "text/turtle").body(), Lang.TURTLE).toModel();
         assertTrue(sd.contains(null, sd.createProperty(ServiceDescription.SD, "defaultDataset"), sd.createResource(dataset)),
                 "the service description points at it");
     }

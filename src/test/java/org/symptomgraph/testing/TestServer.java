@@ -1,0 +1,60 @@
+package org.symptomgraph.testing;
+
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.rdf.DocumentGraph;
+import org.symptomgraph.server.EndpointSettings;
+import org.symptomgraph.server.SymptomGraphServer;
+import org.symptomgraph.store.GraphStore;
+
+/** A running server on loopback over an in-memory database holding petechiae (and any other graphs). */
+public final class TestServer implements AutoCloseable {
+
+    private final GraphStore store;
+    private final SymptomGraphServer server;
+
+    private TestServer(GraphStore store, SymptomGraphServer server) {
+        this.store = store;
+        this.server = server;
+    }
+
+    public static TestServer petechiae(DocumentGraph... more) throws DocumentException {
+        return petechiae(s -> s, more);
+    }
+
+    /** @param settings changes to the default settings (a free port, loopback only) */
+    public static TestServer petechiae(UnaryOperator<EndpointSettings> settings, DocumentGraph... more)
+            throws DocumentException {
+        GraphStore store = GraphStore.inMemory();
+        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
+        for (DocumentGraph g : more) {
+            store.replace(g, Instant.EPOCH);
+        }
+        return new TestServer(store, SymptomGraphServer.start(store,
+                settings.apply(EndpointSettings.defaults(0).withLoopbackOnly(true))));
+    }
+
+    public GraphStore store() {
+        return store;
+    }
+
+    public SymptomGraphServer server() {
+        return server;
+    }
+
+    /** http://localhost:PORT, for the resolvable IRIs and pages. */
+    public String root() {
+        return "http://localhost:" + server.port();
+    }
+
+    public String endpoint() {
+        return server.endpointUrl();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}
