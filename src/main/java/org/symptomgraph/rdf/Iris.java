@@ -68,8 +68,9 @@ public final class Iris {
         return base + "graph/" + slug(id) + "/" + version;
     }
 
+    /** The importer release that made a graph: {@code software/symptomgraph/0.1.0}. */
     public String software(String version) {
-        return base + "software/symptomgraph/" + slug(version);
+        return base + "software/symptomgraph/" + version.replaceAll("[^A-Za-z0-9.-]+", "-");
     }
 
     /** The named graph of the curated links to other vocabularies (data/links/links.tsv). */
