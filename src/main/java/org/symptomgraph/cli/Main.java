@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "A knowledge graph of symptoms and their causes, read from consumer-health pages.",
         subcommands = {
             ImportCommand.class, ServeCommand.class, ValidateCommand.class, ExportCommand.class, StatsCommand.class,
-            QueryCommand.class, CommandLine.HelpCommand.class
+            QueryCommand.class, BenchCommand.class, BackupCommand.class, RestoreCommand.class,
+            CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'symptomgraph COMMAND --help' for the options of each command."})
 public final class Main implements Runnable {

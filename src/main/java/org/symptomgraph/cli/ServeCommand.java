@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.symptomgraph.importer.DocumentException;
-import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.server.AdminCredentials;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
-import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.store.Statistics;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Serve the database as a public, read-only SPARQL endpoint (Apache Jena Fuseki).",
-            "An empty database is first filled from the documents in --data.",
+            "An empty database is first filled from --data, as `import` would (documents and link tables).",
             "Endpoints: /symptomgraph/sparql (SPARQL 1.1 query, GET and POST; a GET without a query returns the "
                     + "service description), /symptomgraph/get (Graph Store Protocol, read), /$/ping (health)."},
         footer = {"", "Examples:",
@@ -48,8 +46,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")
     boolean localhost;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/documents",
-            description = "Documents that fill an empty database (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Documents and link tables that fill an empty database (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -70,6 +68,24 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: http://localhost:PORT/symptomgraph/sparql).")
     String publicUrl;
 
+    @Option(names = "--admin-password-file", paramLabel = "FILE",
+            description = "Turn on the admin route (PUT /$/admin/documents/NAME, GET /$/admin/backup) for the users "
+                    + "of FILE: lines USER:pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with "
+                    + "'java -cp symptomgraph.jar org.symptomgraph.server.AdminCredentials USER'). HTTP Basic: "
+                    + "use it over loopback or behind TLS.")
+    Path adminPasswordFile;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "Turn on the admin route for a bearer token: FILE holds sha256:HEX of the token "
+                    + "(or the token itself). Without either admin option the route does not exist (404).")
+    Path adminTokenFile;
+
+    private boolean isEmpty() {
+        try (GraphStore store = db.openForWrite()) {
+            return store.read(() -> !store.dataset().listNames().hasNext());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,13 +94,16 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = new EndpointSettings(port, localhost, Duration.ofSeconds(timeoutSeconds), resultLimit,
                     allowedServices, publicUrl, base.iris().base());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            if (adminPasswordFile != null || adminTokenFile != null) {
+                settings = settings.withAdmin(AdminCredentials.load(adminPasswordFile, adminTokenFile));
+            }
+        } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
+            throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
+        }
+        if (isEmpty()) {
+            fill(out);
         }
         GraphStore store = db.openForWrite();
-        if (store.read(() -> !store.dataset().listNames().hasNext())) {
-            fill(store, out);
-        }
         SymptomGraphServer server = SymptomGraphServer.start(store, settings);
         Statistics stats = Statistics.of(store.dataset());
         out.printf("symptomgraph ready in %d ms: %s (%d triples, %d documents)%n",
@@ -94,19 +113,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void fill(GraphStore store, PrintWriter out) throws IOException {
-        List<Path> files = DocumentLoader.documentFiles(List.of(data));
-        if (files.isEmpty()) {
-            throw new UserError("the database " + db.directory + " is empty and " + data + " holds no documents");
-        }
-        out.printf("filling the empty database %s from %s (%d documents)%n", db.directory, data, files.size());
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()));
-        for (Path file : files) {
-            try {
-                store.replace(loader.load(file).graph(), Instant.now());
-            } catch (DocumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-            }
+    /** Fills an empty database the way {@code import} would, from the documents and links in --data. */
+    private void fill(PrintWriter out) {
+        out.printf("filling the empty database %s from %s%n", db.directory, data);
+        CommandLine importer = spec.parent().subcommands().get("import");
+        int status = importer.execute(data.toString(), "--db", db.directory.toString(), "--base", base.base);
+        if (status != 0) {
+            spec.commandLine().getErr().println("warning: some of " + data + " could not be imported (see above)");
         }
     }
 }

@@ -18,9 +18,16 @@ final class Boilerplate {
             Pattern.CASE_INSENSITIVE);
     /** Headings of sections that are about something other than causes. */
     private static final Pattern OFF_TOPIC_HEADING = Pattern.compile(
-            "^(references?|sources?|bibliography|related( \\w+)*|see also|more information|further reading|"
-                    + "resources|products (&|and) services|when to see (a|your) doctor|symptoms|diagnosis|treatment|"
-                    + "prevention|overview|definition)$",
+            "^(references?( and further reading)?|sources?( and references)?|bibliography|citations?|(foot)?notes|"
+                    + "related( \\S+)*|see also|more (information|info|about .*|on .*)|learn more( .*)?|"
+                    + "further reading|(additional |other |helpful )?resources|products (&|and) services|"
+                    + "when to (see|call|contact|visit) (a|your) (doctor|gp|health ?care (provider|professional))|"
+                    + "symptoms|signs and symptoms|diagnosis|tests( and diagnosis)?|treatments?|"
+                    + "(diagnosis|treatment) and (treatment|diagnosis)|prevention|overview|definition|complications|"
+                    + "risk factors|outlook|prognosis|self[- ]care|(lifestyle and )?home remedies|faqs?|"
+                    + "frequently asked questions|summary|key points|takeaways?|the bottom line|"
+                    + "in this (article|section|page)|(table of )?contents|share( this( page| article)?)?|"
+                    + "advertisement)$",
             Pattern.CASE_INSENSITIVE);
     /** Headings that open the causes without naming a category: "Causes", "Possible causes of X". */
     private static final Pattern CAUSES_HEADING = Pattern.compile(
@@ -39,7 +46,7 @@ final class Boilerplate {
     }
 
     static boolean isOffTopicHeading(String heading) {
-        return OFF_TOPIC_HEADING.matcher(heading.strip()).matches();
+        return OFF_TOPIC_HEADING.matcher(heading.strip().replaceAll("[:.?]+$", "")).matches();
     }
 
     static boolean isCausesHeading(String heading) {

@@ -30,11 +30,17 @@ final class CategoryNames {
     /** Modifiers that do not narrow a category: "medical conditions" covers "infectious diseases". */
     private static final Set<String> GENERAL = Set.of("medical", "health", "general", "common", "other");
 
-    private static final Pattern DRUG = Pattern.compile("\\b(medic(ine|ation)s?|drugs?|pharmaceuticals?)\\b");
+    /** Medicines, and the usual names of classes of them ("Blood thinners", "Beta blockers", "Statins"). */
+    private static final Pattern DRUG = Pattern.compile("\\b(medic(ine|ation)s?|drugs?|pharmaceuticals?|"
+            + "blood thinners|anticoagulants|antiplatelets?|pain ?(relievers|killers)|painkillers|analgesics|"
+            + "antibiotics|antidepressants|antihistamines|antipsychotics|anticonvulsants|antiepileptics|"
+            + "\\w+ blockers|\\w+ inhibitors|statins|(cortico)?steroids|chemotherapy|vaccines|supplements|"
+            + "contraceptives)\\b");
     private static final Pattern INFECTION = Pattern.compile("\\b(infect\\w*|viral|bacterial|fungal|parasitic)\\b");
     private static final Pattern ACTIVITY = Pattern.compile("\\b(strain\\w*|exertion|activit\\w+|exercise\\w*)\\b");
     private static final Pattern CONDITION = Pattern.compile("\\b(condition|disease|disorder|illness|cancer)s?\\b");
     private static final Pattern OTHER = Pattern.compile("^other\\b");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private CategoryNames() {
     }
@@ -42,7 +48,7 @@ final class CategoryNames {
     /** The canonical words of a name, in order: synonyms unified, plurals folded, filler words dropped. */
     static List<String> key(String name) {
         Set<String> words = new LinkedHashSet<>();
-        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(name.toLowerCase(Locale.ROOT))) {
             if (w.isEmpty() || STOP_WORDS.contains(w)) {
                 continue;
             }
@@ -54,7 +60,19 @@ final class CategoryNames {
 
     /** Two names for one category: "Medications" and "Medicines", "Drugs" and "Medicines". */
     static boolean sameCategory(String a, String b) {
-        return !key(a).isEmpty() && key(a).equals(key(b)) && isOther(a) == isOther(b);
+        return !key(a).isEmpty() && isOther(a) == isOther(b)
+                && (key(a).equals(key(b)) || infectionsAsOne(key(a)).equals(infectionsAsOne(key(b))));
+    }
+
+    /** "Infectious diseases" and "Infections" name one idea: the disease word adds nothing after "infectious". */
+    private static List<String> infectionsAsOne(List<String> key) {
+        int i = key.indexOf("infection");
+        if (i < 0 || i + 1 >= key.size() || !key.get(i + 1).equals("condition")) {
+            return key;
+        }
+        List<String> out = new java.util.ArrayList<>(key);
+        out.remove(i + 1);
+        return out;
     }
 
     /**

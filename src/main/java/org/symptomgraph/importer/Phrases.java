@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.symptomgraph.model.AgentClass;
@@ -40,25 +41,130 @@ final class Phrases {
             "\\bon (?:the|your|his|her|their) (.+?)(?=\\s+(?:can|may|might|could|is|are|will|from|when|due|caused|after)\\b|[.;:]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INFECTION = Pattern.compile("\\binfect", Pattern.CASE_INSENSITIVE);
+    /** What a sentence that lists other things than causes talks about before its list. */
+    private static final Pattern OTHER_THINGS = Pattern.compile(
+            "\\b(symptoms?|signs?|treatments?|treated|therap(y|ies)|tests?|diagnos\\w*|complications?|remed(y|ies)|"
+                    + "risk factors?|prevent\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GROUP_REFERENCE = Pattern.compile(
+            "^(?:and |or )?(?:other|another|many other|various|several other|similar)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_QUALIFIER = Pattern.compile(
+            "^(?:especially|particularly|mainly|mostly|usually|often|sometimes|rarely|such as|including|"
+                    + "for example|e\\.g\\.|i\\.e\\.|when|if|while|during|after|before|in|at|on|with|without|"
+                    + "from|due to|by|see)\\b", Pattern.CASE_INSENSITIVE);
+    /** A clause after a list item's name that qualifies it ("aspirin, especially at high doses"). */
+    private static final Pattern ITEM_QUALIFIER = Pattern.compile(
+            ",?\\s+(?:when|if|while|during|especially|particularly|in some cases|such as|including|for example|"
+                    + "e\\.g\\.)(?=\\W)", Pattern.CASE_INSENSITIVE);
+    /** Where a list inside a sentence ends: the verb that follows it ("..., or C may lower ..."). */
+    private static final Pattern VERB_AFTER_LIST = Pattern.compile(
+            ",?\\s+(?:may|can|might|could|will|would|should|often|usually|commonly|sometimes|also|are|is|were|was|"
+                    + "cause|causes|caused|lead|leads|trigger|triggers|result|results|have|has)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A clause that qualifies a name rather than being part of it: "ibuprofen when overused". */
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
             "\\s+(?:when|if|while|during|especially|particularly|in some cases)\\b.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DESCRIPTION = Pattern.compile("\\s+[—–-]\\s+|:\\s+");
 
     private static final int MAX_WORDS_IN_NAME = 8;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern IN_PARENTHESES = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s.,;:!?]+$");
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?]$");
+    private static final Pattern VERB = Pattern.compile("\\b(is|are|was|were|can|may|will|should|could)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FUNGUS = Pattern.compile("\\bfung(us|i|al)\\b");
+    private static final Pattern VIRUS = Pattern.compile("\\b(virus(es)?|viral)\\b");
+    private static final Pattern BACTERIA = Pattern.compile("\\bbacteri(a|um|al)\\b");
+    private static final Pattern PROTOZOA = Pattern.compile("\\bprotozoan?\\b");
+    private static final Pattern PRION = Pattern.compile("\\bprions?\\b");
 
     private Phrases() {
     }
 
+    /** A sentence and where it starts in its paragraph. */
+    record Sentence(int start, String text) {
+    }
+
     /** Sentences of a paragraph (abbreviations such as "e.g." do not end one). */
     static List<String> sentences(String paragraph) {
-        List<String> out = new ArrayList<>();
-        for (String s : SENTENCE_END.split(paragraph.strip())) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
+        return sentenceSpans(paragraph).stream().map(Sentence::text).toList();
+    }
+
+    /** Sentences of a paragraph with their offsets in it, so each can be traced to its source line. */
+    static List<Sentence> sentenceSpans(String paragraph) {
+        List<Sentence> out = new ArrayList<>();
+        Matcher m = SENTENCE_END.matcher(paragraph);
+        int start = 0;
+        while (true) {
+            boolean found = m.find();
+            int end = found ? m.start() : paragraph.length();
+            String piece = paragraph.substring(start, end);
+            if (!piece.isBlank()) {
+                int lead = 0;
+                while (lead < piece.length() && Character.isWhitespace(piece.charAt(lead))) {
+                    lead++;
+                }
+                out.add(new Sentence(start + lead, piece.strip()));
+            }
+            if (!found) {
+                return out;
+            }
+            start = m.end();
+        }
+    }
+
+    /**
+     * Whether a sentence lists things that are not causes: "Symptoms such as fever and chills",
+     * "Treatments include ..." (it names symptoms, signs, tests or treatments before its list and
+     * says nothing about causing).
+     */
+    static boolean listsOtherThings(String sentence) {
+        Matcher t = TRIGGER.matcher(sentence);
+        String before = t.find() ? sentence.substring(0, t.start()) : sentence;
+        return !CAUSAL.matcher(sentence).find() && OTHER_THINGS.matcher(before).find();
+    }
+
+    /** "other NSAIDs", "many other drugs": a reference to a group, not the name of a cause. */
+    static boolean isGroupReference(String item) {
+        return GROUP_REFERENCE.matcher(item.strip()).find();
+    }
+
+    /**
+     * The name part of a list item: before a description ("Ménière's disease – an inner-ear
+     * disorder") and before a qualifying clause outside parentheses ("ibuprofen, when overused").
+     */
+    static String namePart(String text) {
+        String name = DESCRIPTION.split(text.strip(), 2)[0];
+        Matcher q = ITEM_QUALIFIER.matcher(name);
+        while (q.find()) {
+            if (depthAt(name, q.start()) == 0) {
+                return name.substring(0, q.start()).strip();
             }
         }
-        return out;
+        return name.strip();
+    }
+
+    /** Whether a piece of text has a comma or semicolon outside parentheses. */
+    static boolean hasTopLevelComma(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ',' || c == ';') && depthAt(text, i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "especially at high doses", "when overused": a remark about the item above, not a name. */
+    static boolean startsWithQualifier(String text) {
+        return LEADING_QUALIFIER.matcher(text.strip()).find();
+    }
+
+    /** Whether a list item reads as a sentence rather than the name of a cause. */
+    static boolean readsAsSentence(String name, String wholeItem) {
+        String bare = stripParentheses(wholeItem).strip();
+        int words = bare.isEmpty() ? 0 : WHITE_SPACE.split(bare).length;
+        return !looksLikeName(name) || (ENDS_SENTENCE.matcher(bare).find() && words > 4);
     }
 
     /**
@@ -76,7 +182,7 @@ final class Phrases {
             }
         }
         for (int i = triggers.size() - 1; i >= 0; i--) {
-            String rest = body.substring(triggers.get(i)[0]).replaceFirst("^[\\s:,]+", "");
+            String rest = cutAtVerb(body.substring(triggers.get(i)[0]).replaceFirst("^[\\s:,]+", ""));
             List<String> items = splitEnumeration(rest);
             boolean weak = triggers.get(i)[1] > 1;
             if (weak && !CAUSAL.matcher(body).find()) {
@@ -87,6 +193,17 @@ final class Phrases {
             }
         }
         return List.of();
+    }
+
+    /** "A, B or C may cause it": the list ends where the sentence goes on with its verb. */
+    static String cutAtVerb(String rest) {
+        Matcher v = VERB_AFTER_LIST.matcher(rest);
+        while (v.find()) {
+            if (depthAt(rest, v.start()) == 0) {
+                return rest.substring(0, v.start());
+            }
+        }
+        return rest;
     }
 
     /** Body sites a sentence names: "spots on the face, neck and chest can ..." gives face, neck, chest. */
@@ -106,19 +223,19 @@ final class Phrases {
             return found;
         }
         String s = sentence.toLowerCase(Locale.ROOT);
-        if (s.matches("(?s).*\\b(fung(us|i|al))\\b.*")) {
+        if (FUNGUS.matcher(s).find()) {
             found.add(AgentClass.FUNGUS);
         }
-        if (s.matches("(?s).*\\b(virus(es)?|viral)\\b.*")) {
+        if (VIRUS.matcher(s).find()) {
             found.add(AgentClass.VIRUS);
         }
-        if (s.matches("(?s).*\\b(bacteri(a|um|al))\\b.*")) {
+        if (BACTERIA.matcher(s).find()) {
             found.add(AgentClass.BACTERIA);
         }
-        if (s.matches("(?s).*\\b(protozoa|protozoan)\\b.*")) {
+        if (PROTOZOA.matcher(s).find()) {
             found.add(AgentClass.PROTOZOA);
         }
-        if (s.matches("(?s).*\\bprions?\\b.*")) {
+        if (PRION.matcher(s).find()) {
             found.add(AgentClass.PRION);
         }
         return found;
@@ -166,6 +283,14 @@ final class Phrases {
      * aliases or abbreviations for everything else.
      */
     static Cause cause(String text, CauseKind kind, int line, String evidence) {
+        return cause(text, kind, line, evidence, note -> { });
+    }
+
+    /**
+     * As {@link #cause(String, CauseKind, int, String)}; what it reads in the parentheses but cannot
+     * place (a word in lower case after a drug is no brand name) goes to {@code notes}.
+     */
+    static Cause cause(String text, CauseKind kind, int line, String evidence, Consumer<String> notes) {
         String name = DESCRIPTION.split(text.strip(), 2)[0];
         List<String> aliases = new ArrayList<>();
         List<String> abbreviations = new ArrayList<>();
@@ -188,8 +313,17 @@ final class Phrases {
                     for (String piece : splitEnumeration(inside)) {
                         if (isOthers(piece)) {
                             others = true;
-                        } else if (kind == CauseKind.DRUG) {
-                            brands.add(piece.replaceAll("[®™]", "").strip());
+                        } else if (kind == CauseKind.DRUG && ALSO_CALLED.matcher(piece).matches()) {
+                            aliases.add(ALSO_CALLED.matcher(piece).replaceFirst("$1"));
+                        } else if (kind == CauseKind.DRUG && !QUALIFIER.matcher(piece).matches()) {
+                            String brand = piece.replaceAll("[®™]", "").strip();
+                            if (!brand.isEmpty() && Character.isUpperCase(brand.codePointAt(0))
+                                    || !brand.isEmpty() && Character.isDigit(brand.codePointAt(0))) {
+                                brands.add(brand);
+                            } else if (!brand.isEmpty()) {
+                                notes.accept("\"" + brand + "\" in the parentheses after \"" + before
+                                        + "\" is not a brand name (brand names are capitalised); left out");
+                            }
                         } else if (ABBREVIATION.matcher(piece).matches()) {
                             abbreviations.add(piece);
                             aliases.add(expandAbbreviation(before, piece, after));
@@ -266,16 +400,15 @@ final class Phrases {
 
     private static boolean looksLikeName(String item) {
         String bare = stripParentheses(item).strip();
-        return !bare.isEmpty() && bare.split("\\s+").length <= MAX_WORDS_IN_NAME
-                && !bare.matches("(?i).*\\b(is|are|was|were|can|may|will|should|could)\\b.*");
+        return !bare.isEmpty() && WHITE_SPACE.split(bare).length <= MAX_WORDS_IN_NAME && !VERB.matcher(bare).find();
     }
 
     private static String stripParentheses(String s) {
-        return s.replaceAll("\\([^()]*\\)", " ");
+        return IN_PARENTHESES.matcher(s).replaceAll(" ");
     }
 
     static String stripEnd(String s) {
-        return s.strip().replaceAll("[\\s.,;:!?]+$", "");
+        return END_PUNCTUATION.matcher(s.strip()).replaceAll("");
     }
 
     static String capitalise(String s) {

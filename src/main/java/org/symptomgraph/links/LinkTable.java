@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +37,22 @@ public final class LinkTable {
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of("entity_path", "entity_label", "vocabulary", "id", "match",
             "source_repo", "source_path", "source_commit", "note");
+
+    /** Link tables among the paths: .tsv files named, or found in the folders named (recursively). */
+    public static List<Path> tablesIn(List<Path> paths) throws IOException {
+        List<Path> tables = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv"))
+                            .sorted().forEach(tables::add);
+                }
+            } else if (p.getFileName().toString().endsWith(".tsv")) {
+                tables.add(p);
+            }
+        }
+        return tables;
+    }
 
     /** How the entity relates to the external term: the SKOS mapping property written. */
     public enum Match {

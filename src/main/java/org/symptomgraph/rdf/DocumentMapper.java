@@ -1,13 +1,17 @@
 package org.symptomgraph.rdf;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -17,11 +21,34 @@ import org.symptomgraph.model.Cause;
 import org.symptomgraph.model.CauseKind;
 import org.symptomgraph.model.SymptomDocument;
 
-/** Turns a document read by the importer into the RDF of its named graph. */
+/**
+ * Turns a document read by the importer into the RDF of its named graph.
+ *
+ * <p>Besides the direct links ({@code symptom schema:cause cause}, {@code cause sg:inCategory
+ * category}), every "X may cause Y" the document makes is one {@code sg:CauseAssertion}: an n-ary
+ * node, a prov:Entity derived from the document version, that names the symptom, the cause and the
+ * category and keeps the evidence — the list line or sentence of the document, and its line number
+ * — so a reader can check the fact against the page.
+ */
 public final class DocumentMapper {
 
     public static final String UNDATED = "undated";
     private static final String LANG = "en";
+
+    // The evidence terms, defined in ontology/symptomgraph.ttl (sg:CauseAssertion and its properties).
+    // They belong with the others in Vocab; they are here until Vocab's owner moves them.
+    public static final Resource CauseAssertion = ResourceFactory.createResource(Vocab.SG + "CauseAssertion");
+    public static final Property assertedSymptom = ResourceFactory.createProperty(Vocab.SG, "assertedSymptom");
+    public static final Property assertedCause = ResourceFactory.createProperty(Vocab.SG, "assertedCause");
+    public static final Property assertedCategory = ResourceFactory.createProperty(Vocab.SG, "assertedCategory");
+    public static final Property evidenceText = ResourceFactory.createProperty(Vocab.SG, "evidenceText");
+    public static final Property evidenceLine = ResourceFactory.createProperty(Vocab.SG, "evidenceLine");
+
+    /**
+     * An assertion is named ".../assertion/{cause}", or ".../assertion/{cause}/{category}" when the page
+     * lists the cause more than once; a listing under no category then takes this in place of a category.
+     */
+    private static final String UNCATEGORISED = "uncategorised";
 
     private final Iris iris;
 
@@ -75,9 +102,10 @@ public final class DocumentMapper {
                 .addProperty(Vocab.wasDerivedFrom, document)
                 .addProperty(Vocab.wasGeneratedBy, activity);
 
-        doc.causes().forEach(c -> cause(m, symptom, c));
+        Assertions assertions = new Assertions(m, doc, symptom, document);
+        doc.causes().forEach(c -> assertions.add(c, cause(m, symptom, c), null, UNCATEGORISED));
         Set<String> slugs = new HashSet<>();
-        addCategories(m, doc, symptom, null, "", doc.categories(), slugs);
+        addCategories(m, doc, symptom, null, "", doc.categories(), slugs, assertions);
         return new DocumentGraph(graphIri, m);
     }
 
@@ -87,7 +115,7 @@ public final class DocumentMapper {
     }
 
     private void addCategories(Model m, SymptomDocument doc, Resource symptom, Resource parent, String parentSlug,
-            List<Category> categories, Set<String> slugs) {
+            List<Category> categories, Set<String> slugs, Assertions assertions) {
         int position = 1;
         for (Category c : categories) {
             // The same heading twice in one page (under two parents) needs the parent to tell them apart.
@@ -115,9 +143,10 @@ public final class DocumentMapper {
             }
             c.agentClasses().forEach(a -> category.addProperty(Vocab.agentClass, Vocab.schema(a.schemaName())));
             for (Cause cause : c.causes()) {
-                cause(m, symptom, cause).addProperty(Vocab.inCategory, category);
+                Resource node = cause(m, symptom, cause).addProperty(Vocab.inCategory, category);
+                assertions.add(cause, node, category, slug);
             }
-            addCategories(m, doc, symptom, category, slug, c.children(), slugs);
+            addCategories(m, doc, symptom, category, slug, c.children(), slugs, assertions);
         }
     }
 
@@ -147,6 +176,43 @@ public final class DocumentMapper {
             default -> throw new IllegalArgumentException(kind.toString());
         }
         return types;
+    }
+
+    /** The assertion nodes of one document version: one per (cause, category) the document lists. */
+    private final class Assertions {
+        private final Model m;
+        private final SymptomDocument doc;
+        private final Resource symptom;
+        private final Resource document;
+        /** How often each cause's name (as a path segment) is listed in the document. */
+        private final Map<String, Integer> listings = new HashMap<>();
+
+        Assertions(Model m, SymptomDocument doc, Resource symptom, Resource document) {
+            this.m = m;
+            this.doc = doc;
+            this.symptom = symptom;
+            this.document = document;
+            doc.allCauses().forEach(c -> listings.merge(Iris.slug(c.label()), 1, Integer::sum));
+        }
+
+        void add(Cause c, Resource cause, Resource category, String categorySlug) {
+            String causeSlug = Iris.slug(c.label());
+            String local = listings.getOrDefault(causeSlug, 0) > 1 ? causeSlug + "/" + categorySlug : causeSlug;
+            Resource a = m.createResource(iris.assertion(doc.id(), version(doc), local));
+            if (m.contains(a, RDF.type, CauseAssertion)) {
+                return; // the same name twice in one category (differing only in case or accents): the first counts
+            }
+            a.addProperty(RDF.type, CauseAssertion)
+                    .addProperty(RDF.type, Vocab.ProvEntity)
+                    .addProperty(assertedSymptom, symptom)
+                    .addProperty(assertedCause, cause)
+                    .addProperty(evidenceText, c.evidence(), LANG)
+                    .addLiteral(evidenceLine, m.createTypedLiteral(Integer.toString(c.line()), XSDDatatype.XSDinteger))
+                    .addProperty(Vocab.wasDerivedFrom, document);
+            if (category != null) {
+                a.addProperty(assertedCategory, category);
+            }
+        }
     }
 
     private static void label(Resource r, String text) {

@@ -14,9 +14,10 @@ import org.symptomgraph.rdf.Iris;
  * @param allowedServices  endpoints that SERVICE may call; empty means SERVICE is off
  * @param publicUrl        the endpoint's URL as clients see it, or null for http://localhost:PORT/...
  * @param base             the base of the graph's IRIs; {@code BASE + PATH} is served at {@code /PATH}
+ * @param admin            who may write through the admin route ({@link AdminServlet}); null means no admin route
  */
 public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
-        List<String> allowedServices, String publicUrl, String base) {
+        List<String> allowedServices, String publicUrl, String base, AdminCredentials admin) {
 
     public static final String DATASET = "symptomgraph";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -32,6 +33,12 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
         }
     }
 
+    /** Without an admin route. */
+    public EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
+            List<String> allowedServices, String publicUrl, String base) {
+        this(port, loopbackOnly, queryTimeout, resultLimit, allowedServices, publicUrl, base, null);
+    }
+
     /** Defaults, on the given port. */
     public static EndpointSettings defaults(int port) {
         return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null,
@@ -39,18 +46,23 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
     }
 
     public EndpointSettings withLoopbackOnly(boolean loopback) {
-        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl, base);
+        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl, base, admin);
     }
 
     public EndpointSettings withQueryTimeout(Duration timeout) {
-        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl, base);
+        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl, base, admin);
     }
 
     public EndpointSettings withResultLimit(long limit) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl, base);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl, base, admin);
     }
 
     public EndpointSettings withAllowedServices(List<String> services) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl, base);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl, base, admin);
+    }
+
+    public EndpointSettings withAdmin(AdminCredentials credentials) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, allowedServices, publicUrl, base,
+                credentials);
     }
 }

@@ -76,7 +76,12 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidModel))
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
+        if (settings.admin() != null) {
+            builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store,
+                    new org.symptomgraph.rdf.DocumentMapper(new org.symptomgraph.rdf.Iris(settings.base())), settings.admin()));
+        }
         FusekiServer fuseki = builder.build();
+        RequestGuard.install(fuseki, path);
         fuseki.start();
         return new SymptomGraphServer(fuseki, url);
     }

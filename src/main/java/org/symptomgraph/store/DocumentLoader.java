@@ -16,8 +16,8 @@ import org.symptomgraph.rdf.DocumentMapper;
 /** Reads document files and folders into graphs: the importer's front half, shared by import and serve. */
 public final class DocumentLoader {
 
-    /** File endings the importer reads. */
-    public static final List<String> EXTENSIONS = List.of(".txt");
+    /** File endings the importer reads: plain text, and saved web pages. */
+    public static final List<String> EXTENSIONS = List.of(".txt", ".html", ".htm");
 
     private final DocumentParser parser = new DocumentParser();
     private final DocumentMapper mapper;

@@ -11,12 +11,19 @@ import org.apache.jena.query.QuerySolution;
  * of every page), and how many document versions are stored in all.
  */
 public record Statistics(long triples, long documents, long versions, long symptoms, long causes, long drugs,
-        long brands, long categories) {
+        long brands, long categories, long unmapped) {
 
     private static final String PREFIX = """
             PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
             PREFIX schema: <https://schema.org/>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             """;
+    /** Causes and symptoms with no link to an external vocabulary yet: the curators' work list. */
+    private static final String UNMAPPED = """
+            SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+              { ?e a schema:MedicalCause } UNION { ?e a schema:MedicalSignOrSymptom }
+              FILTER NOT EXISTS { ?e skos:exactMatch|skos:closeMatch|skos:broadMatch|skos:narrowMatch ?x }
+            }""";
     private static final String QUERY = """
             SELECT
               (COUNT(DISTINCT ?doc) AS ?documents) (COUNT(DISTINCT ?symptom) AS ?symptoms)
@@ -35,6 +42,10 @@ public record Statistics(long triples, long documents, long versions, long sympt
         return dataset.calculateRead(() -> {
             long triples = dataset.asDatasetGraph().getDefaultGraph().size();
             long versions;
+            long unmapped;
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(PREFIX + UNMAPPED).build()) {
+                unmapped = qe.execSelect().next().getLiteral("n").getLong();
+            }
             try (QueryExecution qe = QueryExecution.dataset(dataset).query(PREFIX + VERSIONS).build()) {
                 versions = qe.execSelect().next().getLiteral("n").getLong();
             }
@@ -43,7 +54,7 @@ public record Statistics(long triples, long documents, long versions, long sympt
                 return new Statistics(triples, s.getLiteral("documents").getLong(), versions,
                         s.getLiteral("symptoms").getLong(),
                         s.getLiteral("causes").getLong(), s.getLiteral("drugs").getLong(),
-                        s.getLiteral("brands").getLong(), s.getLiteral("categories").getLong());
+                        s.getLiteral("brands").getLong(), s.getLiteral("categories").getLong(), unmapped);
             }
         });
     }
@@ -59,6 +70,7 @@ public record Statistics(long triples, long documents, long versions, long sympt
         m.put("drugs", drugs);
         m.put("brands", brands);
         m.put("categories", categories);
+        m.put("unmapped", unmapped);
         return m;
     }
 }

@@ -1,0 +1,325 @@
+package org.symptomgraph.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.symptomgraph.queries.CannedQuery;
+import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.rdf.Iris;
+import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.server.EndpointSettings;
+import org.symptomgraph.server.SymptomGraphServer;
+import org.symptomgraph.store.GraphStore;
+
+/**
+ * The endpoint of {@code serve} (a) against a bare Fuseki (b) over a copy of the same database,
+ * in one JVM, with the same query timeout, driven by a small load harness on java.net.http:
+ * a fixed number of requests per concurrency level (or a time cap), rounds alternating a-b, b-a.
+ */
+public final class EndpointBenchmark {
+
+    /** A query sent to both servers. */
+    public record Named(String name, String sparql) {
+    }
+
+    /** Latencies of one measured run (or several, merged). */
+    public record Run(int requests, int errors, double seconds, long[] nanos) {
+
+        double qps() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (nanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+
+        Run plus(Run o) {
+            long[] all = Arrays.copyOf(nanos, nanos.length + o.nanos.length);
+            System.arraycopy(o.nanos, 0, all, nanos.length, o.nanos.length);
+            return new Run(requests + o.requests, errors + o.errors, seconds + o.seconds, all);
+        }
+
+        static final Run NONE = new Run(0, 0, 0, new long[0]);
+    }
+
+    /** Settings of the harness. */
+    public record Load(List<Integer> concurrency, int requests, Duration cap, int rounds, int perQueryRepeats,
+            int warmup) {
+    }
+
+    public static final long RESULT_LIMIT = EndpointSettings.DEFAULT_RESULT_LIMIT;
+    public static final Duration TIMEOUT = EndpointSettings.DEFAULT_TIMEOUT;
+    public static final String SIMPLE_SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 100";
+
+    private final Path work;
+    private final Load load;
+    private final PrintStream log;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public EndpointBenchmark(Path work, Load load, PrintStream log) {
+        this.work = work;
+        this.load = load;
+        this.log = log;
+    }
+
+    /** Benchmarks both servers over the database {@code db} (left as it is: both work on copies). */
+    public void run(String label, Path db, PrintStream out) throws IOException {
+        Path a = work.resolve("endpoint-a");
+        Path b = work.resolve("endpoint-b");
+        log.printf(Locale.ROOT, "endpoint %s: copying %s%n", label, db);
+        BenchFiles.copy(db, a);
+        int portA = BenchFiles.freePort();
+        EndpointSettings settings = new EndpointSettings(portA, true, TIMEOUT, RESULT_LIMIT, List.of(), null,
+                Iris.DEFAULT_BASE);
+        // serve adds its service graphs (VoID, examples) on start: start once, so the copy has them too.
+        GraphStore storeA = GraphStore.open(a);
+        SymptomGraphServer.start(storeA, settings).close();
+        storeA.close();
+        BenchFiles.copy(a, b);
+
+        storeA = GraphStore.open(a);
+        SymptomGraphServer serve = SymptomGraphServer.start(storeA, settings);
+        DatasetGraph dsgB = TDB2Factory.connectDataset(b.toString()).asDatasetGraph();
+        dsgB.getContext().set(ARQ.queryTimeout, Long.toString(TIMEOUT.toMillis()));
+        FusekiServer bare = FusekiServer.create().port(0).loopback(true).add("/ds", dsgB, false).build().start();
+        // The same for both: no line per request in the log.
+        Configurator.setLevel("org.apache.jena.fuseki", Level.WARN);
+        try {
+            URI uriA = URI.create("http://localhost:" + serve.port() + "/" + EndpointSettings.DATASET + "/sparql");
+            URI uriB = URI.create("http://localhost:" + bare.getHttpPort() + "/ds/sparql");
+            List<Named> queries = queries(storeA);
+            measure(label, queries, uriA, uriB, out);
+        } finally {
+            serve.close();
+            bare.stop();
+            storeA.close();
+            TDBInternal.expel(dsgB);
+            BenchFiles.delete(a);
+            BenchFiles.delete(b);
+        }
+    }
+
+    private void measure(String label, List<Named> queries, URI a, URI b, PrintStream out) {
+        log.printf(Locale.ROOT, "endpoint %s: %d queries; warming up%n", label, queries.size());
+        for (int i = 0; i < load.warmup(); i++) {
+            for (Named q : queries) {
+                for (URI u : List.of(a, b)) {
+                    int status = send(u, q.sparql());
+                    if (status != 200 && i == 0) {
+                        log.printf(Locale.ROOT, "warning: %s answered %s with HTTP %d%n", u, q.name(), status);
+                    }
+                }
+            }
+        }
+        out.println();
+        out.printf(Locale.ROOT, "## Endpoint, %s: a = serve, b = bare Fuseki over a copy (mix of %d queries, "
+                + "%d requests or %d s per run, %d rounds alternating)%n%n", label, queries.size(), load.requests(),
+                load.cap().toSeconds(), load.rounds());
+        out.println("| concurrency | a q/s | b q/s | a/b q/s | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int c : load.concurrency()) {
+            Run ra = Run.NONE;
+            Run rb = Run.NONE;
+            for (int r = 0; r < load.rounds(); r++) {
+                boolean aFirst = r % 2 == 0;
+                Run first = drive(aFirst ? a : b, queries, c, load.requests(), load.cap());
+                Run second = drive(aFirst ? b : a, queries, c, load.requests(), load.cap());
+                ra = ra.plus(aFirst ? first : second);
+                rb = rb.plus(aFirst ? second : first);
+            }
+            log.printf(Locale.ROOT, "endpoint %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, ra.qps(),
+                    rb.qps());
+            out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d/%d |%n", c, ra.qps(),
+                    rb.qps(), ra.qps() / rb.qps(), ra.percentileMillis(50), rb.percentileMillis(50),
+                    ra.percentileMillis(99), rb.percentileMillis(99), ra.errors(), rb.errors());
+            out.flush();
+        }
+
+        out.println();
+        out.printf(Locale.ROOT, "Each query alone, concurrency 1 (%d requests each, alternating a and b):%n%n",
+                load.perQueryRepeats());
+        out.println("| query | a p50 ms | b p50 ms | a p99 ms | b p99 ms | a/b p50 |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (Named q : queries) {
+            Run ra = Run.NONE;
+            Run rb = Run.NONE;
+            long deadline = System.nanoTime() + load.cap().toNanos();
+            for (int i = 0; i < load.perQueryRepeats() && System.nanoTime() < deadline; i++) {
+                boolean aFirst = i % 2 == 0;
+                Run first = drive(aFirst ? a : b, List.of(q), 1, 1, load.cap());
+                Run second = drive(aFirst ? b : a, List.of(q), 1, 1, load.cap());
+                ra = ra.plus(aFirst ? first : second);
+                rb = rb.plus(aFirst ? second : first);
+            }
+            out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", q.name(), ra.percentileMillis(50),
+                    rb.percentileMillis(50), ra.percentileMillis(99), rb.percentileMillis(99),
+                    ra.percentileMillis(50) / rb.percentileMillis(50));
+            out.flush();
+        }
+    }
+
+    /** {@code requests} requests (or until the cap) from {@code concurrency} threads, the queries in turn. */
+    Run drive(URI endpoint, List<Named> queries, int concurrency, int requests, Duration cap) {
+        long[] nanos = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong finished = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + cap.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline;
+                        i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    int status = send(endpoint, queries.get(i % queries.size()).sparql());
+                    long t1 = System.nanoTime();
+                    nanos[i] = t1 - t0;
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                    done.incrementAndGet();
+                    finished.accumulateAndGet(t1, Math::max);
+                }
+            }, "bench-client-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int n = done.get();
+        long[] measured = Arrays.stream(nanos).filter(x -> x > 0).toArray();
+        return new Run(n, errors.get(), (Math.max(finished.get(), start + 1) - start) / 1e9, measured);
+    }
+
+    /** Sends one query as an HTML form POST, reads the whole answer; returns the status (0 on an I/O error). */
+    int send(URI endpoint, String sparql) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/sparql-results+json, application/n-triples;q=0.9, */*;q=0.1")
+                .timeout(TIMEOUT.plusSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /**
+     * The canned queries (all but those that call out with SERVICE), their parameters bound to values
+     * the database holds, capped at the result limit so that both servers do the same work; and a
+     * simple SELECT.
+     */
+    List<Named> queries(GraphStore store) {
+        Map<String, String> values = parameterValues(store);
+        log.printf(Locale.ROOT, "parameters: %s%n", values);
+        List<Named> named = new ArrayList<>();
+        for (CannedQuery q : QueryCatalog.load().all()) {
+            if (q.text().contains("SERVICE")) {
+                continue;
+            }
+            Map<String, String> given = new HashMap<>();
+            q.parameters().forEach(p -> {
+                if (values.containsKey(p.name())) {
+                    given.put(p.name(), values.get(p.name()));
+                }
+            });
+            Query bound = q.bind(given);
+            if (!bound.isAskType() && (!bound.hasLimit() || bound.getLimit() > RESULT_LIMIT)) {
+                bound.setLimit(RESULT_LIMIT);
+            }
+            named.add(new Named(q.name(), bound.serialize()));
+        }
+        named.add(new Named("simple-select", SIMPLE_SELECT));
+        return named;
+    }
+
+    /** Values for the canned queries' parameters, found in the database (the defaults fit only the bundled data). */
+    private static Map<String, String> parameterValues(GraphStore store) {
+        return store.read(() -> {
+            Map<String, String> v = new LinkedHashMap<>();
+            Model m = store.dataset().getDefaultModel();
+            if (m.contains(null, RDFS.label, m.createLiteral("Petechiae", "en"))) {
+                // The bundled data: the catalogue's defaults fit; the entity is the one without a default.
+                m.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).nextOptional()
+                        .ifPresent(c -> v.put("entity", c.getURI()));
+                return v;
+            }
+            List<Resource> symptoms = m.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).toList();
+            if (symptoms.isEmpty()) {
+                return v;
+            }
+            Resource s1 = symptoms.get(0);
+            label(s1).ifPresent(l -> {
+                v.put("symptom", l);
+                v.put("symptom1", l);
+            });
+            if (symptoms.size() > 1) {
+                label(symptoms.get(1)).ifPresent(l -> v.put("symptom2", l));
+            }
+            m.listObjectsOfProperty(s1, Vocab.cause).nextOptional().filter(RDFNode::isURIResource).ifPresent(c -> {
+                v.put("entity", c.asResource().getURI());
+                label(c.asResource()).ifPresent(l -> {
+                    v.put("cause", l);
+                    v.put("text", l.substring(0, Math.min(4, l.length())).toLowerCase(Locale.ROOT));
+                });
+            });
+            m.listObjectsOfProperty(Vocab.proprietaryName).nextOptional()
+                    .ifPresent(b -> v.put("brand", b.asLiteral().getLexicalForm()));
+            return v;
+        });
+    }
+
+    private static java.util.Optional<String> label(Resource r) {
+        return r.listProperties(RDFS.label).nextOptional().map(st -> st.getObject().asLiteral().getLexicalForm());
+    }
+}

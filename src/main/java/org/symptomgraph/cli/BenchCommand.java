@@ -1,0 +1,223 @@
+package org.symptomgraph.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.symptomgraph.bench.BenchFiles;
+import org.symptomgraph.bench.EndpointBenchmark;
+import org.symptomgraph.bench.ImportBenchmark;
+import org.symptomgraph.bench.ReadyBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {
+            "Performance benchmarks, each measured against bare Apache Jena in the same run.",
+            "Results are Markdown tables on standard output; progress goes to standard error. Generated corpora "
+                    + "and databases are kept under --work (reused by later runs with the same --seed)."},
+        subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Ready.class},
+        footer = {"", "Examples:",
+            "  java -Xmx1g -jar symptomgraph.jar bench import --pages 1000,10000",
+            "  java -Xmx2g -jar symptomgraph.jar bench endpoint --pages 10000",
+            "  java -jar symptomgraph.jar bench ready --pages 10000",
+            "", "See docs/benchmarks.md for the figures and what limits them."})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** Options every benchmark takes. */
+    static final class Common {
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "Seed of the generated corpus (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--work", paramLabel = "DIR", defaultValue = "/tmp/symptomgraph-bench",
+                description = "Folder for corpora and databases (default: ${DEFAULT-VALUE}); never the repository.")
+        Path work;
+
+        Path work() throws java.io.IOException {
+            Files.createDirectories(work);
+            return work;
+        }
+    }
+
+    static PrintStream stderr() {
+        return new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    }
+
+    static PrintStream stdout() {
+        return new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {
+                "Import generated corpora into fresh TDB2 databases: pages/s, quads/s, peak heap, for each size and "
+                        + "batch; then the same quads, written as N-Quads, loaded by Jena's TDB2 bulk loaders "
+                        + "(the baseline). Prints the ratios of the targets: quads/s vs each loader, pages/s vs "
+                        + "the first size.",
+                "Run with -Xmx1g to check the heap bound; the import streams one document at a time."})
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--pages", split = ",", paramLabel = "N[,N...]", defaultValue = "1000,10000,100000",
+                description = "Corpus sizes (default: ${DEFAULT-VALUE}).")
+        List<Integer> pages;
+
+        @Option(names = "--batch", split = ",", paramLabel = "N[,N...]", defaultValue = "1,1000",
+                description = "Documents per write transaction, as 'import --batch' (default: ${DEFAULT-VALUE}).")
+        List<Integer> batches;
+
+        @Option(names = "--baseline", split = ",", paramLabel = "LOADER", defaultValue = "parallel,phased",
+                description = "TDB2 bulk loaders to compare with: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        List<ImportBenchmark.Baseline> baselines;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream log = stderr();
+            ImportBenchmark bench = new ImportBenchmark(common.work(), common.seed, baselines, log);
+            List<ImportBenchmark.Figures> all = new ArrayList<>();
+            for (int batch : batches) {
+                for (int n : pages) {
+                    all.add(bench.run(n, batch));
+                    bench.print(all, log);
+                }
+            }
+            bench.print(all, stdout());
+            return 0;
+        }
+    }
+
+    @Command(name = "endpoint", mixinStandardHelpOptions = true,
+            description = {
+                "Queries per second and p50/p99 latency of (a) serve and (b) a bare Fuseki "
+                        + "(FusekiServer.create().add(\"/ds\", dsg)) over a copy of the same database, same timeout, "
+                        + "in one JVM, driven by a java.net.http harness: the canned queries (parameters bound to "
+                        + "values in the database, capped at the result limit) and a simple SELECT, at each "
+                        + "concurrency, rounds alternating a-b and b-a; then each query alone at concurrency 1.",
+                "Databases: the bundled documents (--documents) and a generated corpus of each --pages size."})
+    static final class Endpoint implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--pages", split = ",", paramLabel = "N[,N...]", defaultValue = "10000",
+                description = "Generated corpus sizes to serve (default: ${DEFAULT-VALUE}); 0 for none.")
+        List<Integer> pages;
+
+        @Option(names = "--documents", paramLabel = "DIR", defaultValue = "data/documents",
+                description = "Also benchmark a database of these documents (default: ${DEFAULT-VALUE}, the petechiae "
+                        + "page); 'none' to skip.")
+        String documents;
+
+        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
+                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        List<Integer> concurrency;
+
+        @Option(names = "--requests", paramLabel = "N", defaultValue = "1000",
+                description = "Requests per run (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--cap", paramLabel = "SECONDS", defaultValue = "20",
+                description = "Time cap of a run (default: ${DEFAULT-VALUE}).")
+        int cap;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+                description = "Runs per server and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
+                description = "Requests per query and server when each query runs alone (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+                description = "Passes over every query on each server before measuring (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream log = stderr();
+            Path work = common.work();
+            EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(concurrency, requests,
+                    Duration.ofSeconds(cap), rounds, repeats, warmup), log);
+            PrintStream out = stdout();
+            if (!"none".equals(documents)) {
+                Path db = BenchFiles.documentsDatabase(work, Path.of(documents), log);
+                bench.run("documents in " + documents, db, out);
+            }
+            for (int n : pages) {
+                if (n > 0) {
+                    bench.run(String.format(Locale.ROOT, "%d generated pages", n),
+                            BenchFiles.database(work, n, common.seed, log), out);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "ready", mixinStandardHelpOptions = true,
+            description = {
+                "Time from starting 'java -jar symptomgraph.jar serve' to the first answered query: on an existing "
+                        + "database (a generated corpus of --pages pages) and on an empty one (filled from "
+                        + "--documents on start). Needs the packaged jar."})
+    static final class Ready implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Option(names = "--pages", paramLabel = "N", defaultValue = "10000",
+                description = "Size of the existing database (default: ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--documents", paramLabel = "DIR", defaultValue = "data/documents",
+                description = "What serve fills an empty database from (default: ${DEFAULT-VALUE}).")
+        Path documents;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+                description = "Starts of each kind (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx2g",
+                description = "JVM options of the serve process, space-separated (default: ${DEFAULT-VALUE}).")
+        String jvm;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream log = stderr();
+            Path jar = ReadyBenchmark.runningJar();
+            if (jar == null) {
+                throw new UserError("bench ready starts the packaged jar: run it as java -jar symptomgraph.jar bench ready");
+            }
+            Path work = common.work();
+            Path existing = BenchFiles.database(work, pages, common.seed, log);
+            ReadyBenchmark bench = new ReadyBenchmark(jar, List.of(jvm.trim().split("\\s+")), log);
+            List<ReadyBenchmark.Start> starts = new ArrayList<>();
+            Path copy = work.resolve("ready-db-existing");
+            BenchFiles.delete(copy);
+            String label = String.format(Locale.ROOT, "existing, %d pages", pages);
+            bench.start(label + " (first start: adds the service graphs)", existing, copy, documents);
+            for (int i = 0; i < runs; i++) {
+                starts.add(bench.start("empty, filled from " + documents, null, work.resolve("ready-db-empty"),
+                        documents));
+                starts.add(bench.start(label, existing, copy, documents));
+            }
+            BenchFiles.delete(copy);
+            BenchFiles.delete(work.resolve("ready-db-empty"));
+            ReadyBenchmark.print(starts, stdout());
+            return 0;
+        }
+    }
+}

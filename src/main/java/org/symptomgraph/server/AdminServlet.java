@@ -1,0 +1,174 @@
+package org.symptomgraph.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.riot.WebContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.rdf.DocumentGraph;
+import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.store.Backups;
+import org.symptomgraph.store.GraphStore;
+
+/**
+ * The authenticated admin route, off unless credentials are configured ({@code serve
+ * --admin-password-file} / {@code --admin-token-file}):
+ * <ul>
+ * <li>{@code PUT /$/admin/documents/NAME} with a document's bytes (NAME a plain file name ending in
+ * .txt, .html or .htm): parsed, mapped and stored exactly like {@code import}, the graph replaced
+ * whole in one write transaction. 200 with JSON (graph, outcome, warnings); 400 with the file:line
+ * message for a bad document; 413 above {@link #MAX_DOCUMENT_BYTES}.</li>
+ * <li>{@code GET /$/admin/backup}: the whole dataset as gzip N-Quads, read in one transaction.</li>
+ * </ul>
+ * Every request needs HTTP Basic (a user of the password file) or a bearer token: 401 otherwise.
+ * Cross-origin requests are refused (403) before any CORS handling, see {@link RequestGuard}.
+ */
+public final class AdminServlet extends HttpServlet {
+
+    /** The admin route's prefix. */
+    public static final String PATH = "/$/admin";
+    /** Largest document accepted. */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** A plain file name: no folders, no dot files, a document ending. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
+
+    private final GraphStore store;
+    private final DocumentMapper mapper;
+    private final AdminCredentials credentials;
+
+    public AdminServlet(GraphStore store, DocumentMapper mapper, AdminCredentials credentials) {
+        this.store = store;
+        this.mapper = mapper;
+        this.credentials = credentials;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        if (RequestGuard.crossOrigin(request)) {
+            RequestGuard.refuse(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
+            return;
+        }
+        AdminCredentials.Verdict verdict = credentials.check(request.getHeader("Authorization"));
+        switch (verdict.check()) {
+            case OK -> {
+            }
+            case BUSY -> {
+                response.setHeader("Retry-After", "5");
+                RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy; try again");
+                return;
+            }
+            default -> {
+                response.setHeader("WWW-Authenticate", credentials.challenge());
+                RdfResponses.problem(response, HttpServletResponse.SC_UNAUTHORIZED,
+                        verdict.check() == AdminCredentials.Check.MISSING ? "Credentials required" : "Wrong credentials");
+                if (verdict.check() == AdminCredentials.Check.WRONG) {
+                    LOG.warn("admin: wrong credentials from {}", request.getRemoteAddr());
+                }
+                return;
+            }
+        }
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String method = request.getMethod();
+        if (path.startsWith("/documents/")) {
+            if (!method.equals("PUT") && !method.equals("POST")) {
+                response.setHeader("Allow", "PUT, POST");
+                RdfResponses.problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "PUT a document here");
+                return;
+            }
+            putDocument(request, response, path.substring("/documents/".length()), verdict.principal());
+        } else if (path.equals("/backup")) {
+            if (!method.equals("GET")) {
+                response.setHeader("Allow", "GET");
+                RdfResponses.problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET the backup");
+                return;
+            }
+            backup(response, verdict.principal());
+        } else {
+            RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND,
+                    "Admin routes: PUT " + PATH + "/documents/NAME, GET " + PATH + "/backup");
+        }
+    }
+
+    private void putDocument(HttpServletRequest request, HttpServletResponse response, String name, String principal)
+            throws IOException {
+        if (!NAME.matcher(name).matches()) {
+            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "A document's name is a plain file name ending in .txt, .html or .htm");
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_DOCUMENT_BYTES) {
+            RdfResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "A document may have at most " + MAX_DOCUMENT_BYTES + " bytes");
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+        }
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            RdfResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "A document may have at most " + MAX_DOCUMENT_BYTES + " bytes");
+            return;
+        }
+        DocumentParser.Result result;
+        try {
+            result = new DocumentParser().parse(name, bytes);
+        } catch (DocumentException e) {
+            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            // As in import: a document the importer trips over is that document's failure.
+            LOG.warn("admin: {} could not be read", name, e);
+            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST,
+                    name + ": could not be read (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        DocumentGraph graph = mapper.map(result.document());
+        GraphStore.Outcome outcome = store.replace(graph, Instant.now());
+        LOG.info("admin: {} stored {} as <{}> ({})", principal, name, graph.name(),
+                outcome.name().toLowerCase(Locale.ROOT));
+
+        JsonObject json = new JsonObject();
+        json.put("file", name);
+        json.put("graph", graph.name());
+        json.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        JsonArray warnings = new JsonArray();
+        result.warnings().forEach(w -> warnings.add(w.toString()));
+        json.put("warnings", warnings);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(WebContent.contentTypeJSON);
+        response.setCharacterEncoding(WebContent.charsetUTF8);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void backup(HttpServletResponse response, String principal) throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(Instant.now().atOffset(ZoneOffset.UTC));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/gzip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"symptomgraph-" + stamp + ".nq.gz\"");
+        try (OutputStream out = response.getOutputStream()) {
+            long quads = Backups.write(store.dataset(), out);
+            LOG.info("admin: {} downloaded a backup ({} quads)", principal, quads);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.symptomgraph.server;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Locale;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+
+/**
+ * The first filter of the server, ahead of Fuseki's CORS filter:
+ * <ul>
+ * <li>the admin route answers no CORS preflight and takes no cross-origin request (403), so a web
+ * page elsewhere cannot make a browser write with the credentials it holds;</li>
+ * <li>a query string longer than {@link #MAX_QUERY_BYTES} is refused (414);</li>
+ * <li>a request to the dataset carrying a body (a query by POST) must say how long it is and be at
+ * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything.</li>
+ * </ul>
+ */
+public final class RequestGuard implements Filter {
+
+    /** Longest query (or form) a POST to the dataset may carry, and longest query string of any request. */
+    public static final long MAX_QUERY_BYTES = 128 * 1024;
+
+    private final String datasetPath;
+
+    RequestGuard(String datasetPath) {
+        this.datasetPath = datasetPath;
+    }
+
+    /** Puts the guard first in the chain of a built, not yet started, server. */
+    static void install(FusekiServer server, String datasetPath) {
+        ServletContextHandler context = ServletContextHandler.getServletContextHandler(server.getServletContext());
+        FilterHolder holder = new FilterHolder(new RequestGuard(datasetPath));
+        holder.setName("symptomgraph-request-guard");
+        FilterMapping mapping = new FilterMapping();
+        mapping.setFilterName(holder.getName());
+        mapping.setPathSpec("/*");
+        mapping.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+        context.getServletHandler().prependFilter(holder);
+        context.getServletHandler().prependFilterMapping(mapping);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) resp;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String queryString = request.getQueryString();
+        if (queryString != null && queryString.length() > MAX_QUERY_BYTES) {
+            refuse(response, HttpServletResponse.SC_REQUEST_URI_TOO_LONG,
+                    "A query string may have at most " + MAX_QUERY_BYTES + " characters; POST a long query");
+            return;
+        }
+        if (path.equals(AdminServlet.PATH) || path.startsWith(AdminServlet.PATH + "/")) {
+            if ("OPTIONS".equals(request.getMethod()) || crossOrigin(request)) {
+                refuse(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
+                return;
+            }
+        } else if ((path.equals(datasetPath) || path.startsWith(datasetPath + "/"))
+                && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))) {
+            long length = request.getContentLengthLong();
+            if (length < 0) {
+                refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Send a Content-Length");
+                return;
+            }
+            if (length > MAX_QUERY_BYTES) {
+                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                        "A request to the endpoint may carry at most " + MAX_QUERY_BYTES + " bytes");
+                return;
+            }
+        }
+        chain.doFilter(req, resp);
+    }
+
+    /**
+     * A request a browser sends on behalf of another site: an Origin that is not this server's, or
+     * Fetch metadata saying so. Tools (curl, import --endpoint) send neither.
+     */
+    static boolean crossOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        String own = request.getScheme() + "://" + (host == null ? "" : host);
+        return !origin.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT));
+    }
+
+    /** An error without any CORS header, so a browser shows the other site nothing. */
+    static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+        }
+        response.setHeader("Cache-Control", "no-store");
+        RdfResponses.problem(response, status, message);
+    }
+}

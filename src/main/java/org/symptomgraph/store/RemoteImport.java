@@ -1,0 +1,157 @@
+package org.symptomgraph.store;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code import --endpoint URL}: sends documents to a running server's admin route
+ * ({@code PUT /$/admin/documents/NAME}), which parses and stores each exactly like a local import.
+ * Credentials come from an option or the environment, never from the command line itself:
+ * {@code --user NAME} with the password in {@value #PASSWORD_VARIABLE}, or a bearer token from
+ * {@code --token-file FILE} or {@value #TOKEN_VARIABLE}.
+ */
+public final class RemoteImport {
+
+    public static final String PASSWORD_VARIABLE = "SYMPTOMGRAPH_ADMIN_PASSWORD";
+    public static final String TOKEN_VARIABLE = "SYMPTOMGRAPH_ADMIN_TOKEN";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
+            Pattern.CASE_INSENSITIVE);
+    private static final int ATTEMPTS = 3;
+
+    /** The Authorization header to send. */
+    public record Credentials(String authorization) {
+
+        @Override
+        public String toString() {
+            return "Credentials[" + authorization.substring(0, authorization.indexOf(' ')) + " ...]";
+        }
+
+        public static Credentials basic(String user, String password) {
+            return new Credentials("Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        public static Credentials bearer(String token) {
+            return new Credentials("Bearer " + token.strip());
+        }
+
+        /**
+         * From the options and the environment: a user (password from {@value #PASSWORD_VARIABLE}),
+         * else a token file (its first line), else {@value #TOKEN_VARIABLE}.
+         *
+         * @throws IllegalArgumentException when none is given, or a user without a password
+         */
+        public static Credentials from(String user, Path tokenFile, Map<String, String> environment)
+                throws IOException {
+            if (user != null) {
+                String password = environment.get(PASSWORD_VARIABLE);
+                if (password == null || password.isEmpty()) {
+                    throw new IllegalArgumentException("--user needs the password in the environment variable "
+                            + PASSWORD_VARIABLE);
+                }
+                return basic(user, password);
+            }
+            if (tokenFile != null) {
+                String token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(tokenFile + " holds no token"));
+                return bearer(token);
+            }
+            String token = environment.get(TOKEN_VARIABLE);
+            if (token != null && !token.isBlank()) {
+                return bearer(token);
+            }
+            throw new IllegalArgumentException("--endpoint needs credentials: --user NAME with " + PASSWORD_VARIABLE
+                    + ", or --token-file FILE, or " + TOKEN_VARIABLE);
+        }
+    }
+
+    /** What the server said about one document. */
+    public record Sent(Path file, int status, String body) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+
+        /** The server's message on one line (the file:line message for a bad document). */
+        public String message() {
+            return body.strip().replaceAll("\\s*\\R\\s*", " ");
+        }
+    }
+
+    private final URI documents;
+    private final Credentials credentials;
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public RemoteImport(URI endpoint, Credentials credentials, Duration timeout) {
+        this.documents = adminDocuments(endpoint);
+        this.credentials = credentials;
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The admin route of the server at {@code endpoint}: the server's root (any path, such as
+     * {@code /symptomgraph/sparql}, is dropped) plus {@code /$/admin/documents/}.
+     */
+    public static URI adminDocuments(URI endpoint) {
+        String scheme = endpoint.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("--endpoint must be an http(s) URL, not " + endpoint);
+        }
+        return URI.create(scheme + "://" + endpoint.getRawAuthority() + "/$/admin/documents/");
+    }
+
+    /** Plain HTTP to another machine sends the credentials in the clear. */
+    public boolean sendsCredentialsInTheClear() {
+        if (documents.getScheme().equals("https")) {
+            return false;
+        }
+        try {
+            return !InetAddress.getByName(documents.getHost()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
+    /** Sends one file under its own file name. Retries a busy server (503) or a broken connection a few times. */
+    public Sent send(Path file) throws IOException, InterruptedException {
+        String name = file.getFileName().toString();
+        if (!NAME.matcher(name).matches()) {
+            return new Sent(file, 400, file + ": the server takes plain file names ending in .txt, .html or .htm");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        HttpRequest request = HttpRequest.newBuilder(documents.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .timeout(timeout)
+                .header("Authorization", credentials.authorization())
+                .header("Content-Type", name.toLowerCase().endsWith(".txt") ? "text/plain; charset=utf-8" : "text/html")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        IOException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 503 || attempt == ATTEMPTS) {
+                    return new Sent(file, r.statusCode(), r.body());
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            Thread.sleep(500L * attempt);
+        }
+        throw failure;
+    }
+}
