@@ -9,9 +9,7 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -25,7 +23,7 @@ import org.symptomgraph.model.SymptomDocument;
  * Turns a document read by the importer into the RDF of its named graph.
  *
  * <p>Besides the direct links ({@code symptom schema:cause cause}, {@code cause sg:inCategory
- * category}), every "X may cause Y" the document makes is one {@code sg:CauseAssertion}: an n-ary
+ * category}), every "X may cause Y" the document makes is one {@code sg:Vocab.CauseAssertion}: an n-ary
  * node, a prov:Entity derived from the document version, that names the symptom, the cause and the
  * category and keeps the evidence — the list line or sentence of the document, and its line number
  * — so a reader can check the fact against the page.
@@ -35,14 +33,6 @@ public final class DocumentMapper {
     public static final String UNDATED = "undated";
     private static final String LANG = "en";
 
-    // The evidence terms, defined in ontology/symptomgraph.ttl (sg:CauseAssertion and its properties).
-    // They belong with the others in Vocab; they are here until Vocab's owner moves them.
-    public static final Resource CauseAssertion = ResourceFactory.createResource(Vocab.SG + "CauseAssertion");
-    public static final Property assertedSymptom = ResourceFactory.createProperty(Vocab.SG, "assertedSymptom");
-    public static final Property assertedCause = ResourceFactory.createProperty(Vocab.SG, "assertedCause");
-    public static final Property assertedCategory = ResourceFactory.createProperty(Vocab.SG, "assertedCategory");
-    public static final Property evidenceText = ResourceFactory.createProperty(Vocab.SG, "evidenceText");
-    public static final Property evidenceLine = ResourceFactory.createProperty(Vocab.SG, "evidenceLine");
 
     /**
      * An assertion is named ".../assertion/{cause}", or ".../assertion/{cause}/{category}" when the page
@@ -199,18 +189,18 @@ public final class DocumentMapper {
             String causeSlug = Iris.slug(c.label());
             String local = listings.getOrDefault(causeSlug, 0) > 1 ? causeSlug + "/" + categorySlug : causeSlug;
             Resource a = m.createResource(iris.assertion(doc.id(), version(doc), local));
-            if (m.contains(a, RDF.type, CauseAssertion)) {
+            if (m.contains(a, RDF.type, Vocab.CauseAssertion)) {
                 return; // the same name twice in one category (differing only in case or accents): the first counts
             }
-            a.addProperty(RDF.type, CauseAssertion)
+            a.addProperty(RDF.type, Vocab.CauseAssertion)
                     .addProperty(RDF.type, Vocab.ProvEntity)
-                    .addProperty(assertedSymptom, symptom)
-                    .addProperty(assertedCause, cause)
-                    .addProperty(evidenceText, c.evidence(), LANG)
-                    .addLiteral(evidenceLine, m.createTypedLiteral(Integer.toString(c.line()), XSDDatatype.XSDinteger))
+                    .addProperty(Vocab.assertedSymptom, symptom)
+                    .addProperty(Vocab.assertedCause, cause)
+                    .addProperty(Vocab.evidenceText, c.evidence(), LANG)
+                    .addLiteral(Vocab.evidenceLine, m.createTypedLiteral(Integer.toString(c.line()), XSDDatatype.XSDinteger))
                     .addProperty(Vocab.wasDerivedFrom, document);
             if (category != null) {
-                a.addProperty(assertedCategory, category);
+                a.addProperty(Vocab.assertedCategory, category);
             }
         }
     }

@@ -38,6 +38,13 @@ public final class Vocab {
     public static final Property disclaimer = sgProperty("disclaimer");
     public static final Property sourceFile = sgProperty("sourceFile");
     public static final Property contentSha256 = sgProperty("contentSha256");
+    // evidence: one record per "X may cause Y" a document makes
+    public static final Resource CauseAssertion = sg("CauseAssertion");
+    public static final Property assertedSymptom = sgProperty("assertedSymptom");
+    public static final Property assertedCause = sgProperty("assertedCause");
+    public static final Property assertedCategory = sgProperty("assertedCategory");
+    public static final Property evidenceText = sgProperty("evidenceText");
+    public static final Property evidenceLine = sgProperty("evidenceLine");
 
     // schema.org
     public static final Resource MedicalSignOrSymptom = schema("MedicalSignOrSymptom");

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.rdf.ShapesValidator;
 import org.symptomgraph.testing.Fixtures;
@@ -86,7 +87,7 @@ class EvidenceGraphTest {
                 SELECT (COUNT(*) AS ?n) WHERE { ?s schema:cause ?c
                   FILTER NOT EXISTS { ?a sg:assertedSymptom ?s ; sg:assertedCause ?c ; sg:evidenceText ?t } }""", "n"),
                 "every schema:cause has its evidence");
-        assertTrue(petechiae.listObjectsOfProperty(DocumentMapper.evidenceLine).toList().stream()
+        assertTrue(petechiae.listObjectsOfProperty(Vocab.evidenceLine).toList().stream()
                 .allMatch(o -> o.asLiteral().getDatatype().equals(XSDDatatype.XSDinteger)));
     }
 

@@ -35,7 +35,7 @@ class TextAndHtmlTest {
     private static final DocumentMapper MAPPER = new DocumentMapper(new Iris(Iris.DEFAULT_BASE));
     /** The triples about the file, not the page. */
     private static final Set<Property> ABOUT_THE_FILE = Set.of(Vocab.sourceFile, Vocab.contentSha256,
-            DocumentMapper.evidenceLine);
+            Vocab.evidenceLine);
 
     @ParameterizedTest(name = "{0} and {1}")
     @CsvSource({
@@ -57,8 +57,8 @@ class TextAndHtmlTest {
         // What was set aside differs only as it must.
         assertEquals(List.of(Path.of(text).getFileName().toString()), objects(a.model(), Vocab.sourceFile));
         assertEquals(List.of(Path.of(html).getFileName().toString()), objects(b.model(), Vocab.sourceFile));
-        assertEquals(count(a.model(), DocumentMapper.evidenceLine), count(b.model(), DocumentMapper.evidenceLine));
-        assertTrue(count(a.model(), DocumentMapper.evidenceLine) > 0);
+        assertEquals(count(a.model(), Vocab.evidenceLine), count(b.model(), Vocab.evidenceLine));
+        assertTrue(count(a.model(), Vocab.evidenceLine) > 0);
 
         // The same warnings, each at its own file's line.
         assertEquals(fromText.warnings().stream().map(Diagnostic::message).toList(),
@@ -73,10 +73,10 @@ class TextAndHtmlTest {
         List<String> lines = List.of(new String(Fixtures.bytes(Path.of(file)), StandardCharsets.UTF_8)
                 .split("\r?\n", -1));
         Model m = MAPPER.map(Fixtures.parse(Path.of(file)).document()).model();
-        List<Statement> evidence = m.listStatements(null, DocumentMapper.evidenceText, (org.apache.jena.rdf.model.RDFNode) null).toList();
+        List<Statement> evidence = m.listStatements(null, Vocab.evidenceText, (org.apache.jena.rdf.model.RDFNode) null).toList();
         assertTrue(evidence.size() > 5);
         for (Statement s : evidence) {
-            int line = s.getSubject().getRequiredProperty(DocumentMapper.evidenceLine).getInt();
+            int line = s.getSubject().getRequiredProperty(Vocab.evidenceLine).getInt();
             String firstWord = s.getString().split("[\\s(]+")[0];
             assertTrue(lines.get(line - 1).contains(firstWord),
                     file + ":" + line + " should hold the start of «" + s.getString() + "»: " + lines.get(line - 1));
