@@ -108,6 +108,8 @@ class CannedQueriesTest {
     /** The expectation for each query on the petechiae page alone, with its default parameters unless given. */
     private static final Map<String, Executable> ON_PETECHIAE = Map.ofEntries(
             // Calls a public endpoint: never run in tests (no network); it must name Wikidata and parse.
+            // One version of each page: nothing changed (two versions: VersionChangesTest).
+            entry("version-changes", () -> assertEquals(List.of(), select(petechiae, "version-changes").rows())),
             entry("wikidata-by-mesh", () -> assertTrue(CATALOG.get("wikidata-by-mesh").orElseThrow().bind(Map.of())
                     .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
             entry("causes-of-symptom", () -> assertRows(select(petechiae, "causes-of-symptom"),
