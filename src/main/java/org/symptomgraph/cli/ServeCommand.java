@@ -11,7 +11,6 @@ import org.symptomgraph.server.AdminCredentials;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.GraphStore;
-import org.symptomgraph.store.Statistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,9 +104,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         GraphStore store = db.openForWrite();
         SymptomGraphServer server = SymptomGraphServer.start(store, settings);
-        Statistics stats = Statistics.of(store.dataset());
-        out.printf("symptomgraph ready in %d ms: %s (%d triples, %d documents)%n",
-                (System.nanoTime() - started) / 1_000_000, server.endpointUrl(), stats.triples(), stats.documents());
+        out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                server.endpointUrl());
         out.flush();
         server.join();
         return 0;

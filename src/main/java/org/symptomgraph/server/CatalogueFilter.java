@@ -21,7 +21,9 @@ import org.apache.jena.fuseki.DEF;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.WebContent;
@@ -88,6 +90,9 @@ final class CatalogueFilter implements Filter {
             run(request, response, bound);
         } catch (QueryCancelledException e) {
             RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query timed out");
+        } catch (QueryDeniedException e) {
+            // As the SPARQL endpoint answers a SERVICE call that is not allowed.
+            RdfResponses.problem(response, 422, e.getMessage());
         }
     }
 
@@ -107,13 +112,16 @@ final class CatalogueFilter implements Filter {
                     "Results come as application/sparql-results+json, +xml, text/csv or text/tab-separated-values");
             return;
         }
+        // Run first, write after: an error (a refused SERVICE, a timeout) can still get its status.
+        Boolean answer = query.isAskType() ? QueryRunner.ask(dataset, query) : null;
+        ResultSetRewindable rows = query.isAskType() ? null : QueryRunner.select(dataset, query);
         response.setContentType(type.getContentTypeStr());
         response.setCharacterEncoding(WebContent.charsetUTF8);
         try (OutputStream out = response.getOutputStream()) {
-            if (query.isAskType()) {
-                ResultSetFormatter.output(out, QueryRunner.ask(dataset, query), lang);
+            if (answer != null) {
+                ResultSetFormatter.output(out, answer, lang);
             } else {
-                ResultSetFormatter.output(out, QueryRunner.select(dataset, query), lang);
+                ResultSetFormatter.output(out, rows, lang);
             }
         }
     }

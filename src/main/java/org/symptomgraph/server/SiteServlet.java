@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 import org.jsoup.nodes.Document;
 
@@ -12,9 +13,9 @@ import org.jsoup.nodes.Document;
 final class SiteServlet extends HttpServlet {
 
     private final Function<HttpServletRequest, Document> page;
-    private final Model rdf;
+    private final Supplier<Model> rdf;
 
-    private SiteServlet(Function<HttpServletRequest, Document> page, Model rdf) {
+    private SiteServlet(Function<HttpServletRequest, Document> page, Supplier<Model> rdf) {
         this.page = page;
         this.rdf = rdf;
     }
@@ -23,8 +24,8 @@ final class SiteServlet extends HttpServlet {
         return new SiteServlet(page, null);
     }
 
-    /** RDF by content negotiation (Turtle unless asked otherwise); HTML readers get it as Turtle too. */
-    static SiteServlet rdf(Model model) {
+    /** RDF by content negotiation (Turtle unless asked otherwise); 503 while it is being made. */
+    static SiteServlet rdf(Supplier<Model> model) {
         return new SiteServlet(null, model);
     }
 
@@ -32,8 +33,12 @@ final class SiteServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (page != null) {
             LinkedDataServlet.sendHtml(request, response, page.apply(request));
+        } else if (rdf.get() == null) {
+            response.setHeader("Retry-After", "5");
+            RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The dataset description is being counted; try again in a few seconds.");
         } else {
-            RdfResponses.send(request, response, rdf);
+            RdfResponses.send(request, response, rdf.get());
         }
     }
 }

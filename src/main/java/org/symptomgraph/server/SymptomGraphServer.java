@@ -1,6 +1,7 @@
 package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -44,8 +45,9 @@ public final class SymptomGraphServer implements AutoCloseable {
         store.replaceServiceGraph(SparqlExamples.graphName(url), SparqlExamples.describe(catalog, url));
         CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
                 settings.resultLimit());
-        Model voidModel = VoidDescription.describe(store.dataset(), settings.base(), url);
-        store.replaceServiceGraph(url + VoidDescription.GRAPH_SUFFIX, voidModel);
+        // Counting a large database takes a while: the VoID description is made after start, in the
+        // background, and /.well-known/void answers 503 until it is ready.
+        AtomicReference<Model> voidModel = new AtomicReference<>();
 
         // Only reading operations: a write has nowhere to go.
         DataService.Builder service = DataService.newBuilder(dsg)
@@ -73,7 +75,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         builder.addServlet("/ontology", resources)
                 .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
-                .addServlet("/.well-known/void", SiteServlet.rdf(voidModel))
+                .addServlet("/.well-known/void", SiteServlet.rdf(voidModel::get))
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
         if (settings.admin() != null) {
@@ -83,6 +85,13 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiServer fuseki = builder.build();
         RequestGuard.install(fuseki, path);
         fuseki.start();
+        Thread describe = new Thread(() -> {
+            Model description = VoidDescription.describe(store.dataset(), settings.base(), url);
+            store.replaceServiceGraph(url + VoidDescription.GRAPH_SUFFIX, description);
+            voidModel.set(description);
+        }, "void-description");
+        describe.setDaemon(true);
+        describe.start();
         return new SymptomGraphServer(fuseki, url);
     }
 

@@ -2,6 +2,7 @@ package org.symptomgraph.server;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
@@ -65,7 +66,7 @@ final class VoidDescription {
                 .addProperty(p(m, "vocabulary"), m.createResource(DCTerms.NS))
                 .addProperty(p(m, "exampleResource"), m.createResource(base + "symptom/petechiae"));
         dataset.executeRead(() -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(COUNTS).build()) {
+            try (QueryExecution qe = query(dataset, COUNTS)) {
                 var row = qe.execSelect().next();
                 count(ds, "triples", row.getLiteral("triples").getLong());
                 count(ds, "distinctSubjects", row.getLiteral("subjects").getLong());
@@ -73,7 +74,7 @@ final class VoidDescription {
                 count(ds, "properties", row.getLiteral("properties").getLong());
                 count(ds, "distinctObjects", row.getLiteral("objects").getLong());
             }
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(CLASSES).build()) {
+            try (QueryExecution qe = query(dataset, CLASSES)) {
                 long[] classes = {0};
                 qe.execSelect().forEachRemaining(row -> {
                     classes[0]++;
@@ -83,7 +84,7 @@ final class VoidDescription {
                 });
                 count(ds, "classes", classes[0]);
             }
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(PROPERTIES).build()) {
+            try (QueryExecution qe = query(dataset, PROPERTIES)) {
                 qe.execSelect().forEachRemaining(row -> {
                     Resource part = m.createResource().addProperty(p(m, "property"), row.getResource("p"));
                     count(part, "triples", row.getLiteral("n").getLong());
@@ -91,7 +92,7 @@ final class VoidDescription {
                 });
             }
             Map<String, Map<String, Long>> linksets = new TreeMap<>();
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(LINKS).build()) {
+            try (QueryExecution qe = query(dataset, LINKS)) {
                 qe.execSelect().forEachRemaining(row -> linksets
                         .computeIfAbsent(namespace(row.getResource("o").getURI()), k -> new TreeMap<>())
                         .merge(row.getResource("p").getURI(), 1L, Long::sum));
@@ -107,7 +108,7 @@ final class VoidDescription {
                 count(linkset, "triples", n);
                 ds.addProperty(p(m, "subset"), linkset);
             }));
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(SOURCES).build()) {
+            try (QueryExecution qe = query(dataset, SOURCES)) {
                 var row = qe.execSelect().next();
                 if (row.contains("modified")) {
                     ds.addProperty(DCTerms.modified, row.getLiteral("modified").getLexicalForm(), XSDDatatype.XSDdateTime);
@@ -115,6 +116,11 @@ final class VoidDescription {
             }
         });
         return m;
+    }
+
+    /** A count over the whole database may take longer than the endpoint's query timeout: it gets an hour. */
+    private static QueryExecution query(Dataset dataset, String query) {
+        return QueryExecution.dataset(dataset).query(query).timeout(1, TimeUnit.HOURS).build();
     }
 
     /** The namespace of an external identifier: an OBO PURL up to its prefix, else up to the last / or :. */
