@@ -3,6 +3,7 @@ package org.symptomgraph.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +33,7 @@ import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.links.LinkTable;
 import org.symptomgraph.links.LinkTableException;
+import org.symptomgraph.store.RemoteImport;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.model.SymptomDocument;
 import org.symptomgraph.rdf.DocumentMapper;
@@ -101,6 +103,19 @@ final class ImportCommand implements Callable<Integer> {
                     + " documents, a progress bar on a terminal, else a progress line now and then on standard error).")
     ProgressMode progress;
 
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Send the documents to a running server's admin route (PUT /$/admin/documents/NAME) "
+                    + "instead of a database. Credentials: --user NAME with $" + RemoteImport.PASSWORD_VARIABLE
+                    + ", --token-file FILE, or $" + RemoteImport.TOKEN_VARIABLE + ".")
+    URI endpoint;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Admin user for --endpoint; the password is read from $" + RemoteImport.PASSWORD_VARIABLE + ".")
+    String user;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File whose first line is the admin token for --endpoint.")
+    Path tokenFile;
+
     @Mixin
     BaseOption base;
 
@@ -122,6 +137,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (linkTables.size() > 1) {
             throw new UserError("one link table at a time, not " + linkTables);
+        }
+        if (endpoint != null) {
+            return sendToServer(files, stdout, stderr);
         }
         boolean perDocument = Main.verbose || files.size() <= QUIET_ABOVE;
         DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()));
@@ -227,6 +245,47 @@ final class ImportCommand implements Callable<Integer> {
             }
             documents.clear();
         }
+    }
+
+    /** {@code --endpoint}: each document goes to a live server's admin route, which stores it like this command. */
+    private int sendToServer(List<Path> files, PrintWriter stdout, PrintWriter stderr) throws IOException {
+        if (database != null || out != null) {
+            throw new UserError("--endpoint sends to a server: no --db or --out with it");
+        }
+        RemoteImport remote;
+        try {
+            remote = new RemoteImport(endpoint, RemoteImport.Credentials.from(user, tokenFile, System.getenv()),
+                    Duration.ofSeconds(120));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (remote.sendsCredentialsInTheClear()) {
+            stderr.println("warning: " + endpoint + " is plain HTTP to another machine: credentials travel in clear");
+        }
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            RemoteImport.Sent sent;
+            try {
+                sent = remote.send(file);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError("interrupted");
+            }
+            if (sent.ok()) {
+                stdout.println(file + ": " + sent.message());
+                continue;
+            }
+            failed++;
+            stderr.println("error: " + (sent.status() == 400 ? sent.message()
+                    : file + ": HTTP " + sent.status() + " " + sent.message()));
+            if (sent.status() == 401 || sent.status() == 403) {
+                failed += files.size() - i - 1;
+                break;
+            }
+        }
+        stdout.printf("%d document(s) sent, %d failed%n", files.size() - failed, failed);
+        return failed == 0 ? 0 : 1;
     }
 
     /** The curated links to public vocabularies: one graph, always part of the current view. */
