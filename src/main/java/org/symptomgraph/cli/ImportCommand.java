@@ -103,6 +103,10 @@ final class ImportCommand implements Callable<Integer> {
                     + " documents, a progress bar on a terminal, else a progress line now and then on standard error).")
     ProgressMode progress;
 
+    @Option(names = "--max-size", paramLabel = "MIB", defaultValue = "8",
+            description = "Refuse documents larger than this many MiB (default: ${DEFAULT-VALUE}).")
+    long maxSizeMib;
+
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "Send the documents to a running server's admin route (PUT /$/admin/documents/NAME) "
                     + "instead of a database. Credentials: --user NAME with $" + RemoteImport.PASSWORD_VARIABLE
@@ -142,7 +146,10 @@ final class ImportCommand implements Callable<Integer> {
             return sendToServer(files, stdout, stderr);
         }
         boolean perDocument = Main.verbose || files.size() <= QUIET_ABOVE;
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()));
+        if (maxSizeMib < 1) {
+            throw new UserError("--max-size must be at least 1 (MiB)");
+        }
+        DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()), maxSizeMib * 1024 * 1024);
         Dataset collected = DatasetFactory.create();
         Tally tally = new Tally();
         try (GraphStore store = db == null ? null : GraphStore.open(db);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.symptomgraph.model.CauseKind;
 
@@ -47,6 +48,22 @@ final class CategoryNames {
 
     /** The canonical words of a name, in order: synonyms unified, plurals folded, filler words dropped. */
     static List<String> key(String name) {
+        // Placing each heading compares it with every category so far: remember the keys.
+        List<String> known = KEYS.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (KEYS.size() > 10_000) {
+            KEYS.clear();
+        }
+        List<String> key = computeKey(name);
+        KEYS.put(name, key);
+        return key;
+    }
+
+    private static final Map<String, List<String>> KEYS = new ConcurrentHashMap<>();
+
+    private static List<String> computeKey(String name) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : NON_WORD.split(name.toLowerCase(Locale.ROOT))) {
             if (w.isEmpty() || STOP_WORDS.contains(w)) {

@@ -45,12 +45,30 @@ public final class DocumentParser {
     private static final Pattern HTML_FILE = Pattern.compile("(?i).*\\.(html?|xhtml)$");
     private static final Pattern TEXT_FILE = Pattern.compile("(?i).*\\.(txt|text|md)$");
 
+    /** Larger than any real page of this kind; a bigger file is refused before it is read. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
+
+    private final long maxBytes;
+
+    public DocumentParser() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest document read; larger ones are refused with a clear error */
+    public DocumentParser(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
     /**
      * Reads one document given as bytes; {@code file} names it in messages and provenance. An
      * {@code .html} or {@code .htm} file is read as HTML, a {@code .txt} file as text; a file with
      * another ending is read as HTML when it starts like a page ({@code <!DOCTYPE html>, <html>}).
      */
     public Result parse(String file, byte[] bytes) throws DocumentException {
+        if (bytes.length > maxBytes) {
+            throw new DocumentException(file, 0, String.format("too large: %,d bytes (the limit is %,d; see --max-size)",
+                    bytes.length, maxBytes));
+        }
         List<Block> blocks = isHtml(file, bytes)
                 ? HtmlReader.read(SourceText.html(file, bytes))
                 : BlockReader.read(SourceText.lines(file, bytes));

@@ -312,7 +312,8 @@ final class Phrases {
                     String after = stripParentheses(name.substring(i + 1)).strip();
                     for (String piece : splitEnumeration(inside)) {
                         if (isOthers(piece)) {
-                            others = true;
+                            // "others" after brand names says more brands exist; elsewhere it says nothing.
+                            others = kind == CauseKind.DRUG;
                         } else if (kind == CauseKind.DRUG && ALSO_CALLED.matcher(piece).matches()) {
                             aliases.add(ALSO_CALLED.matcher(piece).replaceFirst("$1"));
                         } else if (kind == CauseKind.DRUG && !QUALIFIER.matcher(piece).matches()) {

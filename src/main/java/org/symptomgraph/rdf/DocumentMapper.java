@@ -144,7 +144,10 @@ public final class DocumentMapper {
         Resource cause = m.createResource(iris.cause(c.label(), c.kind()))
                 .addProperty(RDF.type, Vocab.MedicalCause);
         typeOf(c.kind()).forEach(t -> cause.addProperty(RDF.type, t));
-        label(cause, c.label());
+        // Two spellings with one IRI ("Malaria", "Malaria <"): the first names it, as one node has one label.
+        if (!cause.hasProperty(RDFS.label)) {
+            label(cause, c.label());
+        }
         c.aliases().forEach(a -> cause.addProperty(SKOS.altLabel, a, LANG));
         c.abbreviations().forEach(a -> cause.addProperty(Vocab.abbreviation, a, LANG));
         c.brands().forEach(b -> cause.addProperty(Vocab.proprietaryName, b));

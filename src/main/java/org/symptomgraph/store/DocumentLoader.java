@@ -19,11 +19,17 @@ public final class DocumentLoader {
     /** File endings the importer reads: plain text, and saved web pages. */
     public static final List<String> EXTENSIONS = List.of(".txt", ".html", ".htm");
 
-    private final DocumentParser parser = new DocumentParser();
+    private final DocumentParser parser;
     private final DocumentMapper mapper;
 
     public DocumentLoader(DocumentMapper mapper) {
+        this(mapper, DocumentParser.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest document read (see {@link DocumentParser#DocumentParser(long)}) */
+    public DocumentLoader(DocumentMapper mapper, long maxBytes) {
         this.mapper = mapper;
+        this.parser = new DocumentParser(maxBytes);
     }
 
     /** One document read: its graph and what the parser noticed. */
