@@ -71,6 +71,19 @@ public final class Vocab {
     private Vocab() {
     }
 
+    /** Those prefixes (all but sgr:) as SPARQL PREFIX lines, for queries written in code. */
+    public static final String SPARQL_PREFIXES = sparqlPrefixes();
+
+    private static String sparqlPrefixes() {
+        StringBuilder lines = new StringBuilder();
+        prefixes("urn:x-unused:").getNsPrefixMap().forEach((prefix, ns) -> {
+            if (!prefix.equals("sgr")) {
+                lines.append("PREFIX ").append(prefix).append(": <").append(ns).append(">\n");
+            }
+        });
+        return lines.toString();
+    }
+
     /** The prefixes every file the project writes uses, with {@code sgr:} for the data base. */
     public static PrefixMapping prefixes(String base) {
         return PrefixMapping.Factory.create()

@@ -28,13 +28,8 @@ import org.symptomgraph.rdf.Vocab;
  */
 final class Describer {
 
-    private static final String PREFIXES = """
-            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
-            PREFIX schema: <https://schema.org/>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            """;
+    private static final String PREFIXES = Vocab.SPARQL_PREFIXES;
+
     private static final String DESCRIBE = PREFIXES + """
             CONSTRUCT { ?r ?p ?o . ?o rdfs:label ?ol . ?s ?q ?r . ?s rdfs:label ?sl }
             WHERE { { ?r ?p ?o OPTIONAL { ?o rdfs:label ?ol } } UNION { ?s ?q ?r OPTIONAL { ?s rdfs:label ?sl } } }""";

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
+import org.symptomgraph.rdf.Vocab;
 
 /**
  * Counts of what the database holds: triples and entities of the current view (the newest version
@@ -13,11 +14,8 @@ import org.apache.jena.query.QuerySolution;
 public record Statistics(long triples, long documents, long versions, long symptoms, long causes, long drugs,
         long brands, long categories, long unmapped) {
 
-    private static final String PREFIX = """
-            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
-            PREFIX schema: <https://schema.org/>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            """;
+    private static final String PREFIX = Vocab.SPARQL_PREFIXES;
+
     /** Causes and symptoms with no link to an external vocabulary yet: the curators' work list. */
     private static final String UNMAPPED = """
             SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {

@@ -14,6 +14,7 @@ import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
+import org.symptomgraph.rdf.Vocab;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +25,8 @@ public final class Fixtures {
     public static final Path PETECHIAE = Path.of("data/documents/petechiae.txt");
     public static final Path TEST_DOCUMENTS = Path.of("src/test/resources/documents");
 
-    public static final String PREFIXES = """
-            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
-            PREFIX schema: <https://schema.org/>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX prov: <http://www.w3.org/ns/prov#>
-            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-            """;
+    public static final String PREFIXES = Vocab.SPARQL_PREFIXES;
+
 
     private Fixtures() {
     }
