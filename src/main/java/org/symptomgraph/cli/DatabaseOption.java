@@ -2,6 +2,7 @@ package org.symptomgraph.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,18 @@ final class DatabaseOption {
 
     /** Opens the database, creating it if needed. */
     GraphStore openForWrite() {
-        return GraphStore.open(directory);
+        return open(directory);
+    }
+
+    /** Opens a database directory, creating it if needed; a database held by another process is a user error. */
+    static GraphStore open(Path directory) {
+        try {
+            return GraphStore.open(directory);
+        } catch (DBOpEnvException e) {
+            // TDB2 allows one process per database: most often a running server holds it.
+            throw new UserError("the database " + directory + " is in use by another process (a running server?): "
+                    + "stop it, or ask the server's endpoint instead");
+        }
     }
 
     /** Opens an existing database; a missing one is a user error, not an empty result. */
@@ -24,6 +36,6 @@ final class DatabaseOption {
         if (!Files.isDirectory(directory)) {
             throw new UserError("no database at " + directory + " (import documents first, or give --db DIR)");
         }
-        return GraphStore.open(directory);
+        return openForWrite();
     }
 }

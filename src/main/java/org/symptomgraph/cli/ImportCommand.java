@@ -152,7 +152,7 @@ final class ImportCommand implements Callable<Integer> {
         DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()), maxSizeMib * 1024 * 1024);
         Dataset collected = DatasetFactory.create();
         Tally tally = new Tally();
-        try (GraphStore store = db == null ? null : GraphStore.open(db);
+        try (GraphStore store = db == null ? null : DatabaseOption.open(db);
                 Progress shown = Progress.of(progress, files.size(), stderr)) {
             Pending pending = new Pending(store, batch, tally, shown, perDocument ? stdout : null);
             for (Path file : files) {
