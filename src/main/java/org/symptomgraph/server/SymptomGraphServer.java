@@ -1,7 +1,6 @@
 package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,9 +9,10 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.queries.SparqlExamples;
 import org.symptomgraph.store.GraphStore;
 
@@ -24,10 +24,12 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     private final FusekiServer fuseki;
     private final String endpointUrl;
+    private final BackgroundVoid voidDescription;
 
-    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl) {
+    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl, BackgroundVoid voidDescription) {
         this.fuseki = fuseki;
         this.endpointUrl = endpointUrl;
+        this.voidDescription = voidDescription;
     }
 
     /** Builds and starts the server. */
@@ -47,7 +49,7 @@ public final class SymptomGraphServer implements AutoCloseable {
                 settings.resultLimit());
         // Counting a large database takes a while: the VoID description is made after start, in the
         // background, and /.well-known/void answers 503 until it is ready.
-        AtomicReference<Model> voidModel = new AtomicReference<>();
+        BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
 
         // Only reading operations: a write has nowhere to go.
         DataService.Builder service = DataService.newBuilder(dsg)
@@ -75,24 +77,18 @@ public final class SymptomGraphServer implements AutoCloseable {
         builder.addServlet("/ontology", resources)
                 .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
-                .addServlet("/.well-known/void", SiteServlet.rdf(voidModel::get))
+                .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
         if (settings.admin() != null) {
             builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store,
-                    new org.symptomgraph.rdf.DocumentMapper(new org.symptomgraph.rdf.Iris(settings.base())), settings.admin()));
+                    new DocumentMapper(new Iris(settings.base())), settings.admin()));
         }
         FusekiServer fuseki = builder.build();
         RequestGuard.install(fuseki, path);
         fuseki.start();
-        Thread describe = new Thread(() -> {
-            Model description = VoidDescription.describe(store.dataset(), settings.base(), url);
-            store.replaceServiceGraph(url + VoidDescription.GRAPH_SUFFIX, description);
-            voidModel.set(description);
-        }, "void-description");
-        describe.setDaemon(true);
-        describe.start();
-        return new SymptomGraphServer(fuseki, url);
+        voidDescription.start();
+        return new SymptomGraphServer(fuseki, url, voidDescription);
     }
 
     private static int freePort() {
@@ -119,6 +115,7 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     @Override
     public void close() {
+        voidDescription.cancel();
         fuseki.stop();
     }
 }

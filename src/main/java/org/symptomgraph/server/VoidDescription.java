@@ -3,6 +3,7 @@ package org.symptomgraph.server;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
@@ -46,6 +47,11 @@ final class VoidDescription {
     }
 
     static Model describe(Dataset dataset, String base, String endpointUrl) {
+        return describe(dataset, base, endpointUrl, UnaryOperator.identity());
+    }
+
+    /** @param track sees each query execution before it runs, so that a caller can abort it */
+    static Model describe(Dataset dataset, String base, String endpointUrl, UnaryOperator<QueryExecution> track) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Vocab.prefixes(base)).setNsPrefix("void", VOID);
         Resource ds = m.createResource(datasetIri(base))
@@ -66,7 +72,7 @@ final class VoidDescription {
                 .addProperty(p(m, "vocabulary"), m.createResource(DCTerms.NS))
                 .addProperty(p(m, "exampleResource"), m.createResource(base + "symptom/petechiae"));
         dataset.executeRead(() -> {
-            try (QueryExecution qe = query(dataset, COUNTS)) {
+            try (QueryExecution qe = track.apply(query(dataset, COUNTS))) {
                 var row = qe.execSelect().next();
                 count(ds, "triples", row.getLiteral("triples").getLong());
                 count(ds, "distinctSubjects", row.getLiteral("subjects").getLong());
@@ -74,7 +80,7 @@ final class VoidDescription {
                 count(ds, "properties", row.getLiteral("properties").getLong());
                 count(ds, "distinctObjects", row.getLiteral("objects").getLong());
             }
-            try (QueryExecution qe = query(dataset, CLASSES)) {
+            try (QueryExecution qe = track.apply(query(dataset, CLASSES))) {
                 long[] classes = {0};
                 qe.execSelect().forEachRemaining(row -> {
                     classes[0]++;
@@ -84,7 +90,7 @@ final class VoidDescription {
                 });
                 count(ds, "classes", classes[0]);
             }
-            try (QueryExecution qe = query(dataset, PROPERTIES)) {
+            try (QueryExecution qe = track.apply(query(dataset, PROPERTIES))) {
                 qe.execSelect().forEachRemaining(row -> {
                     Resource part = m.createResource().addProperty(p(m, "property"), row.getResource("p"));
                     count(part, "triples", row.getLiteral("n").getLong());
@@ -92,7 +98,7 @@ final class VoidDescription {
                 });
             }
             Map<String, Map<String, Long>> linksets = new TreeMap<>();
-            try (QueryExecution qe = query(dataset, LINKS)) {
+            try (QueryExecution qe = track.apply(query(dataset, LINKS))) {
                 qe.execSelect().forEachRemaining(row -> linksets
                         .computeIfAbsent(namespace(row.getResource("o").getURI()), k -> new TreeMap<>())
                         .merge(row.getResource("p").getURI(), 1L, Long::sum));
@@ -108,7 +114,7 @@ final class VoidDescription {
                 count(linkset, "triples", n);
                 ds.addProperty(p(m, "subset"), linkset);
             }));
-            try (QueryExecution qe = query(dataset, SOURCES)) {
+            try (QueryExecution qe = track.apply(query(dataset, SOURCES))) {
                 var row = qe.execSelect().next();
                 if (row.contains("modified")) {
                     ds.addProperty(DCTerms.modified, row.getLiteral("modified").getLexicalForm(), XSDDatatype.XSDdateTime);
