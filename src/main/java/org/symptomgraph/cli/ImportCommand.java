@@ -1,12 +1,10 @@
 package org.symptomgraph.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +37,7 @@ import org.symptomgraph.model.SymptomDocument;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.RdfFormat;
 import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.store.AtomicFiles;
 import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -493,19 +492,12 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes beside the target and moves into place, so a failed write never leaves half a file. */
+    /** Writes RDF beside the target and moves it into place, so a failed write never leaves half a file. */
     static void writeAtomically(DatasetGraph namedGraphs, Graph triples, PrefixMapping prefixes, RdfFormat format,
             Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".symptomgraph-", ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(temp)) {
-                format.write(namedGraphs, triples, prefixes, os);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, os -> {
+            format.write(namedGraphs, triples, prefixes, os);
+            return null;
+        });
     }
 }

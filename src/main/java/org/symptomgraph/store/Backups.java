@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -64,19 +63,7 @@ public final class Backups {
 
     /** Writes a backup file beside the target and moves it into place, so no half file is ever left. */
     public static long backup(Dataset dataset, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".symptomgraph-backup-", ".tmp");
-        try {
-            long n;
-            try (OutputStream os = Files.newOutputStream(temp)) {
-                n = write(dataset, os);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return n;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return AtomicFiles.write(target, out -> write(dataset, out));
     }
 
     /** Why a restore was refused. */
