@@ -163,12 +163,6 @@ final class ImportCommand implements Callable<Integer> {
                     tally.failed++;
                     shown.step(tally);
                     continue;
-                } catch (RuntimeException e) {
-                    // A document the importer trips over is that document's failure, not the whole import's.
-                    shown.report("error: " + file + ": could not be read (" + e + ")");
-                    tally.failed++;
-                    shown.step(tally);
-                    continue;
                 }
                 loaded.result().warnings().forEach(w -> shown.report("warning: " + w));
                 tally.warnings += loaded.result().warnings().size();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.store.Backups;
+import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 
 /**
@@ -49,12 +51,12 @@ public final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
 
     private final GraphStore store;
-    private final DocumentMapper mapper;
+    private final DocumentLoader loader;
     private final AdminCredentials credentials;
 
     public AdminServlet(GraphStore store, DocumentMapper mapper, AdminCredentials credentials) {
         this.store = store;
-        this.mapper = mapper;
+        this.loader = new DocumentLoader(mapper);
         this.credentials = credentials;
     }
 
@@ -128,20 +130,15 @@ public final class AdminServlet extends HttpServlet {
                     "A document may have at most " + MAX_DOCUMENT_BYTES + " bytes");
             return;
         }
-        DocumentParser.Result result;
+        DocumentLoader.Loaded loaded;
         try {
-            result = new DocumentParser().parse(name, bytes);
+            loaded = loader.load(Path.of(name), name, bytes);
         } catch (DocumentException e) {
             RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
-        } catch (RuntimeException e) {
-            // As in import: a document the importer trips over is that document's failure.
-            LOG.warn("admin: {} could not be read", name, e);
-            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST,
-                    name + ": could not be read (" + e.getClass().getSimpleName() + ")");
-            return;
         }
-        DocumentGraph graph = mapper.map(result.document());
+        DocumentGraph graph = loaded.graph();
+        DocumentParser.Result result = loaded.result();
         GraphStore.Outcome outcome = store.replace(graph, Instant.now());
         LOG.info("admin: {} stored {} as <{}> ({})", principal, name, graph.name(),
                 outcome.name().toLowerCase(Locale.ROOT));

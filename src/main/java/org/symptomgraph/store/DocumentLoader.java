@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
@@ -72,7 +74,22 @@ public final class DocumentLoader {
         } catch (IOException e) {
             throw new DocumentException(name, "cannot be read (" + e.getClass().getSimpleName() + ")", e);
         }
-        DocumentParser.Result result = parser.parse(name, bytes);
-        return new Loaded(file, mapper.map(result.document()), result);
+        return load(file, name, bytes);
     }
+
+    /**
+     * Reads and maps a document given as bytes (an upload, say). A document the importer trips over
+     * is that document's failure, reported like any other, never the whole import's.
+     */
+    public Loaded load(Path file, String name, byte[] bytes) throws DocumentException {
+        try {
+            DocumentParser.Result result = parser.parse(name, bytes);
+            return new Loaded(file, mapper.map(result.document()), result);
+        } catch (RuntimeException e) {
+            LOG.debug("{} could not be read", name, e);  // the stack trace, with --verbose
+            throw new DocumentException(name, "could not be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentLoader.class);
 }
