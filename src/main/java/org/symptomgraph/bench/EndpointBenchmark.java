@@ -106,7 +106,7 @@ public final class EndpointBenchmark {
         BenchFiles.copy(db, a);
         int portA = BenchFiles.freePort();
         EndpointSettings settings = new EndpointSettings(portA, true, TIMEOUT, RESULT_LIMIT, List.of(), null,
-                Iris.DEFAULT_BASE);
+                Iris.DEFAULT_BASE, null);
         // serve adds its service graphs (VoID, examples) on start: start once, so the copy has them too.
         GraphStore storeA = GraphStore.open(a);
         SymptomGraphServer.start(storeA, settings).close();

@@ -91,11 +91,10 @@ final class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         EndpointSettings settings;
         try {
+            AdminCredentials admin = adminPasswordFile != null || adminTokenFile != null
+                    ? AdminCredentials.load(adminPasswordFile, adminTokenFile) : null;
             settings = new EndpointSettings(port, localhost, Duration.ofSeconds(timeoutSeconds), resultLimit,
-                    allowedServices, publicUrl, base.iris().base());
-            if (adminPasswordFile != null || adminTokenFile != null) {
-                settings = settings.withAdmin(AdminCredentials.load(adminPasswordFile, adminTokenFile));
-            }
+                    allowedServices, publicUrl, base.iris().base(), admin);
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
         }

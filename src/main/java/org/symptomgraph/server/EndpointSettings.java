@@ -33,16 +33,10 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
         }
     }
 
-    /** Without an admin route. */
-    public EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
-            List<String> allowedServices, String publicUrl, String base) {
-        this(port, loopbackOnly, queryTimeout, resultLimit, allowedServices, publicUrl, base, null);
-    }
-
     /** Defaults, on the given port. */
     public static EndpointSettings defaults(int port) {
         return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null,
-                Iris.DEFAULT_BASE);
+                Iris.DEFAULT_BASE, null);
     }
 
     public EndpointSettings withLoopbackOnly(boolean loopback) {
