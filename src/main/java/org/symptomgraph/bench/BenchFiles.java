@@ -100,15 +100,10 @@ public final class BenchFiles {
 
     /** Stores documents as {@code import --batch N} does: each replaced whole, N sharing one write transaction. */
     static void store(GraphStore store, List<DocumentGraph> pending) {
-        if (pending.isEmpty()) {
-            return;
+        if (!pending.isEmpty()) {
+            store.replaceAll(pending, Instant.now());
+            pending.clear();
         }
-        if (pending.size() == 1) {
-            store.replace(pending.get(0), Instant.now());
-        } else {
-            store.dataset().executeWrite(() -> pending.forEach(g -> store.replace(g, Instant.now())));
-        }
-        pending.clear();
     }
 
     static void markDone(Path dir) {

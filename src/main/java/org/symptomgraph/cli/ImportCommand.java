@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -191,9 +192,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /**
-     * Documents read but not yet stored. With a batch of 1 each goes to the store on its own, in its
-     * own transaction ({@link GraphStore#replace}); with more, {@code replace} runs for each inside
-     * one shared write transaction (Jena's transactions nest: the inner one joins the outer).
+     * Documents read but not yet stored: every --batch of them goes to the store in one write
+     * transaction ({@link GraphStore#replaceAll}).
      */
     private static final class Pending {
         private final GraphStore store;
@@ -201,7 +201,7 @@ final class ImportCommand implements Callable<Integer> {
         private final Tally tally;
         private final Progress shown;
         private final PrintWriter perDocument;
-        private final List<DocumentLoader.Loaded> documents = new java.util.ArrayList<>();
+        private final List<DocumentLoader.Loaded> documents = new ArrayList<>();
 
         Pending(GraphStore store, int size, Tally tally, Progress shown, PrintWriter perDocument) {
             this.store = store;
@@ -222,15 +222,8 @@ final class ImportCommand implements Callable<Integer> {
             if (documents.isEmpty()) {
                 return;
             }
-            List<GraphStore.Outcome> outcomes = new java.util.ArrayList<>();
-            if (store != null) {
-                if (size == 1) {
-                    outcomes.add(store.replace(documents.get(0).graph(), Instant.now()));
-                } else {
-                    store.dataset().executeWrite(() -> documents.forEach(d ->
-                            outcomes.add(store.replace(d.graph(), Instant.now()))));
-                }
-            }
+            List<GraphStore.Outcome> outcomes = store == null ? List.of()
+                    : store.replaceAll(documents.stream().map(DocumentLoader.Loaded::graph).toList(), Instant.now());
             for (int i = 0; i < documents.size(); i++) {
                 DocumentLoader.Loaded d = documents.get(i);
                 String outcome = "";

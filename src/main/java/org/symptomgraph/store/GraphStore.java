@@ -76,59 +76,71 @@ public final class GraphStore implements AutoCloseable {
      * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
-        return dataset.calculateWrite(() -> {
-            DatasetGraph dsg = dataset.asDatasetGraph();
-            Node name = NodeFactory.createURI(graph.name());
-            Graph incoming = graph.model().getGraph();
-            boolean present = dsg.containsGraph(name) && !dsg.getGraph(name).isEmpty();
-            if (present && sameContent(dsg.getGraph(name), incoming)) {
-                return Outcome.UNCHANGED;
+        return dataset.calculateWrite(() -> store(graph, importedAt));
+    }
+
+    /**
+     * Stores several document versions in one write transaction, in order: much faster than one
+     * transaction each (TDB2 syncs on every commit). Each document is still whole or absent; if the
+     * transaction fails, none of the batch is stored.
+     */
+    public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
+        return dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt)).toList());
+    }
+
+    /** {@link #replace} inside an open write transaction. */
+    private Outcome store(DocumentGraph graph, Instant importedAt) {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        Node name = NodeFactory.createURI(graph.name());
+        Graph incoming = graph.model().getGraph();
+        boolean present = dsg.containsGraph(name) && !dsg.getGraph(name).isEmpty();
+        if (present && sameContent(dsg.getGraph(name), incoming)) {
+            return Outcome.UNCHANGED;
+        }
+        // A document version competes with the page's other versions; any other graph (the
+        // curated links, say) is simply current.
+        Optional<Version> self = Version.find(name, incoming);
+        List<Version> others = self.map(v -> versionsOf(dsg, v.page()).stream()
+                .filter(o -> !o.graph().equals(name)).toList()).orElse(List.of());
+        Optional<Version> current = others.stream().filter(v -> isCurrent(dsg, v.graph())).findFirst();
+        boolean newest = current.isEmpty() || Version.ORDER.compare(self.orElseThrow(), current.get()) > 0;
+
+        // What this page showed in the current view before, to withdraw what the new version drops.
+        Graph shownBefore = GraphFactory.createDefaultGraph();
+        Node shownFrom = present && isCurrent(dsg, name) ? name
+                : newest && current.isPresent() ? current.get().graph() : null;
+        if (shownFrom != null) {
+            dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
+        }
+
+        dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
+        incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
+        dsg.add(name, NodeFactory.createURI(DocumentMapper.importActivity(graph.name())), ENDED_AT,
+                NodeFactory.createLiteralDT(DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
+                        XSDDatatype.XSDdateTime));
+
+        if (newest) {
+            if (current.isPresent() && !current.get().graph().equals(name)) {
+                Version old = current.get();
+                dsg.add(old.graph(), old.graph(), IS_REPLACED_BY, name);
+                dsg.add(name, name, REPLACES, old.graph());
+                dsg.add(name, self.orElseThrow().document(), WAS_REVISION_OF, old.document());
             }
-            // A document version competes with the page's other versions; any other graph (the
-            // curated links, say) is simply current.
-            Optional<Version> self = Version.find(name, incoming);
-            List<Version> others = self.map(v -> versionsOf(dsg, v.page()).stream()
-                    .filter(o -> !o.graph().equals(name)).toList()).orElse(List.of());
-            Optional<Version> current = others.stream().filter(v -> isCurrent(dsg, v.graph())).findFirst();
-            boolean newest = current.isEmpty() || Version.ORDER.compare(self.orElseThrow(), current.get()) > 0;
-
-            // What this page showed in the current view before, to withdraw what the new version drops.
-            Graph shownBefore = GraphFactory.createDefaultGraph();
-            Node shownFrom = present && isCurrent(dsg, name) ? name
-                    : newest && current.isPresent() ? current.get().graph() : null;
-            if (shownFrom != null) {
-                dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
-            }
-
-            dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
-            incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-            dsg.add(name, NodeFactory.createURI(DocumentMapper.importActivity(graph.name())), ENDED_AT,
-                    NodeFactory.createLiteralDT(DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
-                            XSDDatatype.XSDdateTime));
-
-            if (newest) {
-                if (current.isPresent() && !current.get().graph().equals(name)) {
-                    Version old = current.get();
-                    dsg.add(old.graph(), old.graph(), IS_REPLACED_BY, name);
-                    dsg.add(name, name, REPLACES, old.graph());
-                    dsg.add(name, self.orElseThrow().document(), WAS_REVISION_OF, old.document());
+            Graph now = dsg.getGraph(name);
+            shownBefore.find().forEachRemaining(t -> {
+                if (!now.contains(t) && !shownByAnotherCurrentGraph(dsg, t, shownFrom)) {
+                    dsg.delete(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject());
                 }
-                Graph now = dsg.getGraph(name);
-                shownBefore.find().forEachRemaining(t -> {
-                    if (!now.contains(t) && !shownByAnotherCurrentGraph(dsg, t, shownFrom)) {
-                        dsg.delete(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(), t.getObject());
-                    }
-                });
-                now.find().forEachRemaining(t -> dsg.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(),
-                        t.getObject()));
-            } else {
-                // An older version imported after a newer one: history only.
-                Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
-                        .min(Version.ORDER).orElseThrow();
-                dsg.add(name, name, IS_REPLACED_BY, successor.graph());
-            }
-            return present ? Outcome.REPLACED : Outcome.ADDED;
-        });
+            });
+            now.find().forEachRemaining(t -> dsg.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(),
+                    t.getObject()));
+        } else {
+            // An older version imported after a newer one: history only.
+            Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
+                    .min(Version.ORDER).orElseThrow();
+            dsg.add(name, name, IS_REPLACED_BY, successor.graph());
+        }
+        return present ? Outcome.REPLACED : Outcome.ADDED;
     }
 
     /**
