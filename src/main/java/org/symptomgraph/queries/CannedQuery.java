@@ -7,6 +7,13 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.expr.E_Coalesce;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunctionN;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprTransform;
+import org.apache.jena.sparql.expr.ExprTransformCopy;
+import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
@@ -66,8 +73,26 @@ public record CannedQuery(String name, String title, String description, List<St
             }
         }
         // Plain replacement: unlike syntaxSubstitute, it leaves the parameters out of the result columns.
-        return QueryTransformOps.replaceVars(query, terms);
+        Query bound = QueryTransformOps.replaceVars(query, terms);
+        return QueryTransformOps.transform(bound, new ElementTransformCopyBase(), GIVEN_VALUE_FIRST);
     }
+
+    /**
+     * COALESCE(value, ...) with a value given is that value. An optional parameter is written
+     * {@code COALESCE(?__name, fallback)}; once given, this leaves an expression of constants that
+     * Jena's optimiser folds, so that {@code ?key = REPLACE(LCASE(COALESCE("X", ...)), ...)} becomes
+     * an index lookup of the key instead of a filter over every key (Jena folds only functions of
+     * constants, and COALESCE("X", ?label) is not one).
+     */
+    private static final ExprTransform GIVEN_VALUE_FIRST = new ExprTransformCopy() {
+        @Override
+        public Expr transform(ExprFunctionN func, ExprList args) {
+            if (func instanceof E_Coalesce && !args.isEmpty() && args.get(0).isConstant()) {
+                return args.get(0);
+            }
+            return super.transform(func, args);
+        }
+    };
 
     private String names() {
         return parameters.stream().map(Parameter::name).collect(Collectors.joining(", "));

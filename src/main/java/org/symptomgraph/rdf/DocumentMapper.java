@@ -9,7 +9,9 @@ import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -96,6 +98,7 @@ public final class DocumentMapper {
         doc.causes().forEach(c -> assertions.add(c, cause(m, symptom, c), null, UNCATEGORISED));
         Set<String> slugs = new HashSet<>();
         addCategories(m, doc, symptom, null, "", doc.categories(), slugs, assertions);
+        addKeys(m);
         return new DocumentGraph(graphIri, m);
     }
 
@@ -156,6 +159,30 @@ public final class DocumentMapper {
         }
         symptom.addProperty(Vocab.cause, cause);
         return cause;
+    }
+
+    /**
+     * The lookup keys, once every name is in place, so that each node has exactly the keys of its
+     * names: a symptom is found by its label; a cause by its label, other names and abbreviations;
+     * a drug also by its brands, under a property of their own, since only the brand query
+     * matches brand names.
+     */
+    private static void addKeys(Model m) {
+        for (Resource symptom : m.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).toList()) {
+            keys(symptom, Vocab.nameKey, RDFS.label);
+        }
+        for (Resource cause : m.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).toList()) {
+            keys(cause, Vocab.nameKey, RDFS.label, SKOS.altLabel, Vocab.abbreviation);
+            keys(cause, Vocab.brandKey, Vocab.proprietaryName);
+        }
+    }
+
+    private static void keys(Resource r, Property key, Property... names) {
+        for (Property name : names) {
+            for (Statement s : r.listProperties(name).toList()) {
+                r.addProperty(key, NameKey.of(s.getString()));
+            }
+        }
     }
 
     private static List<Resource> typeOf(CauseKind kind) {

@@ -33,6 +33,9 @@ public final class Vocab {
     public static final Property bodySite = sgProperty("bodySite");
     public static final Property agentClass = sgProperty("agentClass");
     public static final Property abbreviation = sgProperty("abbreviation");
+    // lookup keys (see NameKey): index entries for finding an entity by name, not names to show
+    public static final Property nameKey = sgProperty("nameKey");
+    public static final Property brandKey = sgProperty("brandKey");
     public static final Property otherBrandsExist = sgProperty("otherBrandsExist");
     public static final Property mechanism = sgProperty("mechanism");
     public static final Property disclaimer = sgProperty("disclaimer");

@@ -39,6 +39,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.OpFilter;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Plan;
+import org.apache.jena.sparql.engine.QueryEngineRegistry;
+import org.apache.jena.sparql.engine.binding.BindingRoot;
+import org.apache.jena.sparql.expr.E_StrContains;
+import org.apache.jena.sparql.expr.E_StrLowerCase;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprFunction;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.util.Context;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.symptomgraph.rdf.NameKey;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
@@ -209,7 +231,8 @@ class CannedQueriesTest {
                     RDF.type.getURI() + "|https://schema.org/MedicalCondition|" + PETECHIAE_GRAPH,
                     RDFS.label.getURI() + "|Leukemia|" + PETECHIAE_GRAPH,
                     SKOS.prefLabel.getURI() + "|Leukemia|" + PETECHIAE_GRAPH,
-                    Vocab.inCategory.getURI() + "|" + CATEGORY + "other-medical-conditions|" + PETECHIAE_GRAPH)));
+                    Vocab.inCategory.getURI() + "|" + CATEGORY + "other-medical-conditions|" + PETECHIAE_GRAPH,
+                    Vocab.nameKey.getURI() + "|leukemia|" + PETECHIAE_GRAPH)));
 
     @ParameterizedTest
     @MethodSource("queryNames")
@@ -389,6 +412,172 @@ class CannedQueriesTest {
             assertTrue(select(store, "category-tree", Map.of("symptom", "Nosebleeds")).rows()
                     .contains("... > Level B > Level A > Medical conditions > Infections|Medical conditions|5|1|2"));
         }
+    }
+
+    /**
+     * Each name parameter, given in other cases and with extra inner spaces, finds what its
+     * canonical spelling finds; a part of a name finds nothing. {query|parameter|name|variants}.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "causes-of-symptom|symptom|Petechiae|PETECHIAE;petechiae;pEtEcHiAe",
+        "category-tree|symptom|Easy bruising|EASY BRUISING;easy  bruising;Easy\tBruising",
+        "drugs-causing-symptom|symptom|Nosebleeds|NOSEBLEEDS;nosebleeds",
+        "symptom-neighbourhood|symptom|Petechiae|PETECHIAE",
+        "symptoms-of-cause|cause|Immune thrombocytopenia|IMMUNE  THROMBOCYTOPENIA;itp;ITP",
+        "symptoms-of-cause|cause|Scurvy|vitamin c deficiency;VITAMIN   C DEFICIENCY",
+        "drug-by-brand|brand|Dilantin-125|DILANTIN-125;dilantin-125",
+        "cause-provenance|cause|Cytomegalovirus infection|CMV;cmv infection;CYTOMEGALOVIRUS  INFECTION",
+        "causes-per-category|symptom|Easy bruising|easy BRUISING;Easy   bruising",
+        "infectious-causes|symptom|Nosebleeds|NOSEBLEEDS",
+        "shared-causes|symptom2|Nosebleeds|NOSEBLEEDS;nosebleeds",
+        "label-search|text|thromb|THROMB;Thromb",
+        "label-search|text|immune thrombocytopenia|IMMUNE  Thrombocytopenia"})
+    void namesAreMatchedIgnoringCaseAndSpacing(String query, String parameter, String name, String variants) {
+        String expected = answer(query, Map.of(parameter, name));
+        assertFalse(expected.isBlank() || expected.equals("false"), query + " finds nothing for " + name);
+        for (String variant : variants.replace("\\t", "\t").split(";")) {
+            assertEquals(expected, answer(query, Map.of(parameter, variant)), query + " " + parameter + "=" + variant);
+        }
+        if (!query.equals("label-search")) {
+            String part = name.substring(0, name.length() - 1);
+            assertEquals(answer(query, Map.of(parameter, "no such name")), answer(query, Map.of(parameter, part)),
+                    query + ": whole names only, not " + part);
+        }
+    }
+
+    @Test
+    void askMatchesNamesIgnoringCase() {
+        assertTrue(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "cmv  INFECTION",
+                "symptom", "PETECHIAE"))));
+        assertTrue(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "itp",
+                "symptom", "easy bruising"))));
+        assertFalse(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "CM",
+                "symptom", "Petechiae"))), "whole names only");
+        // Brands are no names of the drug: only drug-by-brand finds a drug by brand.
+        assertFalse(QueryRunner.ask(pages.dataset(), bind("is-listed-cause", Map.of("cause", "Qualaquin"))));
+        assertEquals(0, select(pages, "symptoms-of-cause", Map.of("cause", "qualaquin")).rows().size());
+    }
+
+    /** The rows of a SELECT (as text), the graph of a CONSTRUCT (as sorted N-Triples), on the pages. */
+    private static String answer(String name, Map<String, String> params) {
+        Query query = bind(name, params);
+        if (query.isConstructType()) {
+            Model graph = QueryRunner.construct(pages.dataset(), query);
+            return graph.listStatements().toList().stream().map(Statement::toString).sorted()
+                    .collect(Collectors.joining("\n"));
+        }
+        return String.join("\n", table(QueryRunner.select(pages.dataset(), query)).rows());
+    }
+
+    /**
+     * What makes the lookups fast: with its parameters given, each query as TDB2 plans it finds an
+     * entity by name with its key as a constant in a quad pattern (an index lookup), and compares no
+     * lower-cased variable with the name (a scan of every label). Fails if a query goes back to
+     * {@code FILTER(LCASE(STR(?label)) = LCASE(?_name))}, or if Jena stops folding the key.
+     */
+    @ParameterizedTest
+    @MethodSource("queryNames")
+    void givenNamesAreIndexLookupsInThePlan(String name) {
+        CannedQuery q = CATALOG.get(name).orElseThrow();
+        Map<String, String> values = new HashMap<>();
+        for (Parameter p : q.parameters()) {
+            values.put(p.name(), switch (p.type()) {
+                // Distinct names, in mixed case and with a double space, so that each key is its own.
+                case STRING -> "Some  Name " + p.name().toUpperCase(Locale.ROOT);
+                case INTEGER -> "2";
+                case IRI -> cause("leukemia");
+            });
+        }
+        Op plan = plan(q.bind(values));
+        Set<String> keyLookups = new HashSet<>();
+        List<Expr> filters = new ArrayList<>();
+        Set<String> keyScans = new HashSet<>();
+        OpWalker.walk(plan, new OpVisitorBase() {
+            @Override
+            public void visit(OpQuadPattern op) {
+                op.getPattern().forEach(quad -> {
+                    if (KEYS.contains(quad.getPredicate()) && quad.getObject().isLiteral()) {
+                        keyLookups.add(quad.getObject().getLiteralLexicalForm());
+                    }
+                });
+            }
+
+            @Override
+            public void visit(OpFilter op) {
+                filters.addAll(op.getExprs().getList());
+                // CONTAINS(?key, "text") right on ?entity sg:nameKey ?key: a scan of the keys alone.
+                if (op.getSubOp() instanceof OpQuadPattern qp && qp.getPattern().size() == 1
+                        && qp.getPattern().get(0).getPredicate().equals(Vocab.nameKey.asNode())) {
+                    Node key = qp.getPattern().get(0).getObject();
+                    op.getExprs().forEach(e -> {
+                        if (e instanceof E_StrContains c && c.getArg1() instanceof ExprVar v && v.getAsNode().equals(key)
+                                && c.getArg2() instanceof NodeValue text && text.isString()) {
+                            keyScans.add(text.getString());
+                        }
+                    });
+                }
+            }
+        });
+        for (Parameter p : q.parameters()) {
+            if (p.type() != Parameter.Type.STRING || NOT_NAMES.containsKey(name + " " + p.name())) {
+                continue;
+            }
+            String value = values.get(p.name());
+            String key = NameKey.of(value);
+            assertTrue(keyLookups.contains(key), name + ": " + p.name() + " is no key lookup (" + key + ") in\n" + plan);
+            for (Expr filter : filters) {
+                assertFalse(lowerCasesAVariable(filter) && mentions(filter, value),
+                        name + ": " + p.name() + " is compared with lower-cased values in " + filter + "\n" + plan);
+            }
+        }
+        // A substring can use no index, but it scans the keys alone.
+        if (name.equals("label-search")) {
+            assertEquals(Set.of(NameKey.of(values.get("text"))), keyScans, plan::toString);
+        }
+    }
+
+    @Test
+    void theParametersThatAreNoNamesAreParametersOfTheirQueries() {
+        NOT_NAMES.keySet().forEach(k -> {
+            String[] queryAndParameter = k.split(" ");
+            assertTrue(CATALOG.get(queryAndParameter[0]).orElseThrow().parameters().stream()
+                    .anyMatch(p -> p.name().equals(queryAndParameter[1])), k);
+        });
+    }
+
+    private static final Set<Node> KEYS = Set.of(Vocab.nameKey.asNode(), Vocab.brandKey.asNode());
+
+    /** String parameters that are not an entity's name, and why they are no key lookup. */
+    private static final Map<String, String> NOT_NAMES = Map.of(
+            "label-search text", "a substring: no index can find it (checked on its own)",
+            "version-changes page", "a page identifier among the few pages with more than one version");
+
+    /** The plan TDB2 runs (before it orders each pattern's triples by selectivity). */
+    private static Op plan(Query query) {
+        Dataset ds = petechiae.dataset();
+        return ds.calculateRead(() -> {
+            DatasetGraph dsg = ds.asDatasetGraph();
+            Context context = ARQ.getContext().copy();
+            Plan plan = QueryEngineRegistry.get().find(query, dsg, context)
+                    .create(query, dsg, BindingRoot.create(), context);
+            return plan.getOp();
+        });
+    }
+
+    private static boolean lowerCasesAVariable(Expr e) {
+        if (e instanceof E_StrLowerCase lcase && !lcase.getArg().getVarsMentioned().isEmpty()) {
+            return true;
+        }
+        return e instanceof ExprFunction f && f.getArgs().stream().anyMatch(CannedQueriesTest::lowerCasesAVariable);
+    }
+
+    /** Whether an expression holds the value, as given or in any case or spacing. */
+    private static boolean mentions(Expr e, String value) {
+        if (e instanceof NodeValue nv && nv.isString()) {
+            return NameKey.of(nv.getString()).equals(NameKey.of(value));
+        }
+        return e instanceof ExprFunction f && f.getArgs().stream().anyMatch(a -> mentions(a, value));
     }
 
     // --- helpers, shared with the other tests of this package ---

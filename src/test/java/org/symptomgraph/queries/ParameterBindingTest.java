@@ -110,7 +110,8 @@ class ParameterBindingTest {
     void aGoodIriIsBoundAsAnIri() {
         Query bound = query("entity-statements").bind(Map.of("entity", CannedQueriesTest.cause("leukemia")));
         assertTrue(bound.toString().contains("<" + CannedQueriesTest.cause("leukemia") + ">"), bound.toString());
-        assertEquals(5, select(store, "entity-statements", Map.of("entity", CannedQueriesTest.cause("leukemia")))
+        // Two types, label, prefLabel, category and the name key.
+        assertEquals(6, select(store, "entity-statements", Map.of("entity", CannedQueriesTest.cause("leukemia")))
                 .rows().size());
         // Any absolute IRI will do, with a fragment or a scheme other than http.
         assertEquals(0, select(store, "entity-statements", Map.of("entity", "urn:example:x#y")).rows().size());

@@ -7,8 +7,16 @@ import static org.symptomgraph.testing.Fixtures.ask;
 import static org.symptomgraph.testing.Fixtures.select;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.symptomgraph.testing.Fixtures;
@@ -85,6 +93,70 @@ class PetechiaeGraphTest {
         assertTrue(ask(m, """
                 ASK { <https://w3id.org/symptomgraph/cause/scurvy> skos:altLabel "vitamin C deficiency"@en ;
                       a schema:MedicalCondition }"""));
+    }
+
+    @Test
+    void eachNameHasItsLookupKey() {
+        // A symptom by its label; a cause by its label, other names and abbreviations; brands apart.
+        assertEquals(List.of("petechiae"), keys(S + "symptom/petechiae", Vocab.nameKey));
+        assertEquals(List.of("cmv", "cmv infection", "cytomegalovirus infection"),
+                keys(S + "cause/cytomegalovirus-infection", Vocab.nameKey));
+        assertEquals(List.of("immune thrombocytopenia", "itp"), keys(S + "cause/immune-thrombocytopenia", Vocab.nameKey));
+        assertEquals(List.of("scurvy", "vitamin c deficiency"), keys(S + "cause/scurvy", Vocab.nameKey));
+        // "COVID-19" is both the other name and the abbreviation: one key.
+        assertEquals(List.of("coronavirus disease 2019", "covid-19"),
+                keys(S + "cause/coronavirus-disease-2019", Vocab.nameKey));
+        assertEquals(List.of("phenytoin"), keys(S + "drug/phenytoin", Vocab.nameKey));
+        assertEquals(List.of("cerebyx", "dilantin-125"), keys(S + "drug/phenytoin", Vocab.brandKey));
+        assertEquals(List.of(), keys(S + "cause/leukemia", Vocab.brandKey));
+    }
+
+    @Test
+    void everySymptomAndCauseHasExactlyTheKeysOfItsNames() throws Exception {
+        for (String name : List.of("easy-bruising.txt", "nosebleeds.txt", "hiccups.txt", "headache.txt")) {
+            assertExactKeys(Fixtures.graph(Fixtures.testDocument(name)).model());
+        }
+        assertExactKeys(m);
+        // Keys are for what the queries look up; nothing else has one.
+        assertEquals(List.of("0"), select(m, """
+                SELECT (COUNT(*) AS ?n) WHERE { ?x sg:nameKey|sg:brandKey ?k
+                  FILTER NOT EXISTS { ?x a schema:MedicalSignOrSymptom } FILTER NOT EXISTS { ?x a schema:MedicalCause } }""",
+                "n"));
+        assertEquals(List.of("0"), select(m, """
+                SELECT (COUNT(*) AS ?n) WHERE { ?x sg:nameKey|sg:brandKey ?k FILTER(datatype(?k) != xsd:string) }""",
+                "n"), "keys are plain strings, never language-tagged");
+    }
+
+    /** The keys of the names each node has, worked out here with the model API, are exactly its keys. */
+    private static void assertExactKeys(Model graph) {
+        for (Resource symptom : graph.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).toList()) {
+            assertEquals(keysOf(symptom, RDFS.label), keys(symptom, Vocab.nameKey), symptom.getURI());
+            assertEquals(Set.of(), keys(symptom, Vocab.brandKey), symptom.getURI());
+        }
+        for (Resource cause : graph.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).toList()) {
+            assertEquals(keysOf(cause, RDFS.label, SKOS.altLabel, Vocab.abbreviation), keys(cause, Vocab.nameKey),
+                    cause.getURI());
+            assertEquals(keysOf(cause, Vocab.proprietaryName), keys(cause, Vocab.brandKey), cause.getURI());
+        }
+    }
+
+    private static Set<String> keysOf(Resource r, Property... names) {
+        Set<String> keys = new TreeSet<>();
+        for (Property name : names) {
+            r.listProperties(name).forEach(s -> keys.add(
+                    s.getString().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));
+        }
+        return keys;
+    }
+
+    private static Set<String> keys(Resource r, Property key) {
+        Set<String> keys = new TreeSet<>();
+        r.listProperties(key).forEach(s -> keys.add(s.getString()));
+        return keys;
+    }
+
+    private static List<String> keys(String iri, Property key) {
+        return List.copyOf(keys(m.createResource(iri), key));
     }
 
     @Test

@@ -66,6 +66,14 @@ class ShapesTest {
                 + "|drug/quinine|",
         "graph without source|DELETE WHERE { ?g prov:wasDerivedFrom ?d }"
                 + "|graph/petechiae/2023-05-26|",
+        "name without its key|DELETE DATA { <https://w3id.org/symptomgraph/cause/scurvy> sg:nameKey 'vitamin c deficiency' }"
+                + "|cause/scurvy|vitamin c deficiency",
+        "key of no name|INSERT DATA { <https://w3id.org/symptomgraph/cause/leukemia> sg:nameKey 'leukaemia' }"
+                + "|cause/leukemia|leukaemia",
+        "brand key of no brand|INSERT DATA { <https://w3id.org/symptomgraph/drug/quinine> sg:brandKey 'quinsan' }"
+                + "|drug/quinine|quinsan",
+        "key with a language tag|DELETE { ?s sg:nameKey ?k } INSERT { ?s sg:nameKey 'petechiae'@en } WHERE { ?s a schema:MedicalSignOrSymptom ; sg:nameKey ?k }"
+                + "|symptom/petechiae|nameKey",
         "unknown agent class|INSERT { ?c sg:agentClass schema:Plant } WHERE { ?c skos:prefLabel 'Infectious diseases'@en }"
                 + "|category/infectious-diseases|"})
     void brokenGraphsFailWithAReadableReport(String what, String update, String focus, String messagePart) {
