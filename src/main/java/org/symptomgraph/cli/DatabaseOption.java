@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
 import org.symptomgraph.store.GraphStore;
+import org.symptomgraph.store.IncompleteDatabaseException;
 import picocli.CommandLine.Option;
 
 /** The {@code --db DIR} option that every command on the database shares. */
@@ -28,6 +29,8 @@ final class DatabaseOption {
             // TDB2 allows one process per database: most often a running server holds it.
             throw new UserError("the database " + directory + " is in use by another process (a running server?): "
                     + "stop it, or ask the server's endpoint instead");
+        } catch (IncompleteDatabaseException e) {
+            throw new UserError(e.getMessage());
         }
     }
 

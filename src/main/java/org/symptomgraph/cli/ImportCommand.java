@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -39,6 +40,7 @@ import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.RdfFormat;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.AtomicFiles;
+import org.symptomgraph.store.BulkLoad;
 import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine.Command;
@@ -51,7 +53,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {
             "Read symptom-causes documents (.txt, .html, .htm) and turn them into RDF.",
-            "Each document becomes one named graph, replaced whole in one transaction; a document "
+            "Each document becomes one named graph. A new (empty) database is filled by Jena's TDB2 bulk loader, "
+                    + "the whole import one unit (until it ends, the database is marked incomplete; importing again "
+                    + "starts it afresh). A database that holds data changes by transactions: each document's graph "
+                    + "is replaced whole in one transaction; a document "
                     + "that cannot be read is reported (file and line), skipped, and leaves the database as it was; "
                     + "the others are imported. What the importer noticed but could not place is reported as a "
                     + "warning (file and line) and left out of the graph.",
@@ -92,7 +97,7 @@ final class ImportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "100",
-            description = "Commit every N documents instead of after each one (default: ${DEFAULT-VALUE}). "
+            description = "Into a database that holds data: commit every N documents instead of after each one (default: ${DEFAULT-VALUE}). "
                     + "Each document's graph is still replaced whole by one transaction, but N documents share it: "
                     + "much faster for big folders; if the database fails, the documents of the open batch are "
                     + "not stored (import them again). A document that cannot be read never affects the others.")
@@ -150,34 +155,27 @@ final class ImportCommand implements Callable<Integer> {
             throw new UserError("--max-size must be at least 1 (MiB)");
         }
         DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()), maxSizeMib * 1024 * 1024);
-        Dataset collected = DatasetFactory.create();
+        Dataset collected = format == null ? null : DatasetFactory.create();
         Tally tally = new Tally();
-        try (GraphStore store = db == null ? null : DatabaseOption.open(db);
-                Progress shown = Progress.of(progress, files.size(), stderr)) {
-            Pending pending = new Pending(store, batch, tally, shown, perDocument ? stdout : null);
-            for (Path file : files) {
-                DocumentLoader.Loaded loaded;
-                try {
-                    loaded = loader.load(file);
-                } catch (DocumentException e) {
-                    shown.report("error: " + e.getMessage());
-                    tally.failed++;
-                    shown.step(tally);
-                    continue;
+        try (Progress shown = Progress.of(progress, files.size(), stderr)) {
+            Reader reader = new Reader(loader, shown, tally, collected);
+            PrintWriter lines = perDocument ? stdout : null;
+            // A new database is filled by the bulk loader; what it cannot take goes through the store.
+            List<Path> throughStore = db != null && !files.isEmpty() && BulkLoad.isNew(db)
+                    ? bulkLoad(files, db, reader, shown, lines, tally) : files;
+            try (GraphStore store = db == null ? null : DatabaseOption.open(db)) {
+                Pending pending = new Pending(store, batch, tally, shown, lines);
+                boolean firstRead = throughStore == files;
+                for (Path file : throughStore) {
+                    DocumentLoader.Loaded loaded = firstRead ? reader.read(file) : reader.reread(file);
+                    if (loaded != null) {
+                        pending.add(loaded);
+                    }
                 }
-                loaded.result().warnings().forEach(w -> shown.report("warning: " + w));
-                tally.warnings += loaded.result().warnings().size();
-                if (format != null) {
-                    collected.addNamedModel(loaded.graph().name(), loaded.graph().model());
+                pending.flush();
+                for (Path table : linkTables) {
+                    importLinks(table, store, collected, stdout, tally);
                 }
-                tally.count(loaded.graph().model());
-                tally.imported++;
-                pending.add(loaded);
-                shown.step(tally);
-            }
-            pending.flush();
-            for (Path table : linkTables) {
-                importLinks(table, store, format == null ? null : collected, stdout, tally);
             }
         }
         if (format != null && tally.imported > 0) {
@@ -189,6 +187,86 @@ final class ImportCommand implements Callable<Integer> {
             tally.print(stdout, db != null);
         }
         return tally.failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * A first import into a new database, with the bulk loader ({@link BulkLoad}): every document
+     * read, the first version of each page stored. Returns the files the store must still take
+     * (further versions of a page), in order.
+     */
+    private static List<Path> bulkLoad(List<Path> files, Path db, Reader reader, Progress shown, PrintWriter lines,
+            Tally tally) {
+        List<Path> later = new ArrayList<>();
+        try (BulkLoad bulk = BulkLoad.into(db, Instant.now())) {
+            for (Path file : files) {
+                DocumentLoader.Loaded loaded = reader.read(file);
+                if (loaded == null) {
+                    continue;
+                }
+                if (!bulk.add(loaded.graph())) {
+                    later.add(file);
+                    continue;
+                }
+                tally.outcomes.merge(GraphStore.Outcome.ADDED, 1, Integer::sum);
+                if (lines != null) {
+                    shown.print(lines, loaded.file() + ": " + summary(loaded.result().document()) + " -> <"
+                            + loaded.graph().name() + "> (added)");
+                }
+            }
+            shown.status("building the indexes of the new database " + db);
+            bulk.commit();
+        }
+        return later;
+    }
+
+    /** Reads documents, reporting their warnings and errors and counting what they hold. */
+    private static final class Reader {
+        private final DocumentLoader loader;
+        private final Progress shown;
+        private final Tally tally;
+        private final Dataset collected;
+
+        Reader(DocumentLoader loader, Progress shown, Tally tally, Dataset collected) {
+            this.loader = loader;
+            this.shown = shown;
+            this.tally = tally;
+            this.collected = collected;
+        }
+
+        /** The document, or null if it cannot be read (reported). */
+        DocumentLoader.Loaded read(Path file) {
+            DocumentLoader.Loaded loaded;
+            try {
+                loaded = loader.load(file);
+            } catch (DocumentException e) {
+                shown.report("error: " + e.getMessage());
+                tally.failed++;
+                shown.step(tally);
+                return null;
+            }
+            loaded.result().warnings().forEach(w -> shown.report("warning: " + w));
+            tally.warnings += loaded.result().warnings().size();
+            if (collected != null) {
+                collected.addNamedModel(loaded.graph().name(), loaded.graph().model());
+            }
+            tally.count(loaded.graph().model());
+            tally.imported++;
+            shown.step(tally);
+            return loaded;
+        }
+
+        /** A document {@link #read} before (and counted then), read again to store it. */
+        DocumentLoader.Loaded reread(Path file) {
+            try {
+                return loader.load(file);
+            } catch (DocumentException e) {
+                // Read a moment ago: the file changed meanwhile.
+                shown.report("error: " + e.getMessage());
+                tally.failed++;
+                tally.imported--;
+                return null;
+            }
+        }
     }
 
     /**
@@ -313,9 +391,10 @@ final class ImportCommand implements Callable<Integer> {
         int failed;
         int warnings;
         final Map<GraphStore.Outcome, Integer> outcomes = new EnumMap<>(GraphStore.Outcome.class);
-        private final Set<RDFNode> symptoms = new HashSet<>();
-        private final Set<RDFNode> causes = new HashSet<>();
-        private final Set<RDFNode> drugs = new HashSet<>();
+        // Nodes, not Resources: a Resource holds on to its document's whole model.
+        private final Set<Node> symptoms = new HashSet<>();
+        private final Set<Node> causes = new HashSet<>();
+        private final Set<Node> drugs = new HashSet<>();
         private final Set<String> brands = new HashSet<>();
 
         int done() {
@@ -324,9 +403,9 @@ final class ImportCommand implements Callable<Integer> {
 
         /** Adds the symptoms, causes, drugs and brands of one document's graph (distinct over the import). */
         void count(Model m) {
-            symptoms.addAll(m.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).toList());
-            causes.addAll(m.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).toList());
-            drugs.addAll(m.listSubjectsWithProperty(RDF.type, Vocab.Drug).toList());
+            m.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).forEachRemaining(r -> symptoms.add(r.asNode()));
+            m.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).forEachRemaining(r -> causes.add(r.asNode()));
+            m.listSubjectsWithProperty(RDF.type, Vocab.Drug).forEachRemaining(r -> drugs.add(r.asNode()));
             m.listObjectsOfProperty(Vocab.proprietaryName).forEachRemaining(b -> brands.add(b.asLiteral().getString()));
         }
 
@@ -399,6 +478,10 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
         }
 
+        /** What a long step without steps is doing (progress, not a warning). */
+        void status(String line) {
+        }
+
         /** A line on another stream (standard output) while progress shows. */
         void print(PrintWriter out, String line) {
             out.println(line);
@@ -447,6 +530,11 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
+        void status(String line) {
+            report(line);
+        }
+
+        @Override
         public void close() {
             bar.close();
         }
@@ -461,6 +549,12 @@ final class ImportCommand implements Callable<Integer> {
         Lines(int total, PrintWriter err) {
             super(err);
             this.total = total;
+        }
+
+        @Override
+        void status(String line) {
+            err.println("progress: " + line);
+            err.flush();
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.symptomgraph.server.AdminCredentials;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
+import org.symptomgraph.store.BulkLoad;
 import org.symptomgraph.store.GraphStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,11 +80,6 @@ final class ServeCommand implements Callable<Integer> {
                     + "(or the token itself). Without either admin option the route does not exist (404).")
     Path adminTokenFile;
 
-    private boolean isEmpty() {
-        try (GraphStore store = db.openForWrite()) {
-            return store.read(() -> !store.dataset().listNames().hasNext());
-        }
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -98,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
         }
-        if (isEmpty()) {
+        if (BulkLoad.isNew(db.directory)) {
             fill(out);
         }
         GraphStore store = db.openForWrite();

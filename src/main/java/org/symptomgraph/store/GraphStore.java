@@ -57,7 +57,15 @@ public final class GraphStore implements AutoCloseable {
         this.dataset = dataset;
     }
 
+    /**
+     * Opens (or creates) the database in {@code directory}.
+     *
+     * @throws IncompleteDatabaseException if a first import into it never finished
+     */
     public static GraphStore open(Path directory) {
+        if (BulkLoad.isIncomplete(directory)) {
+            throw new IncompleteDatabaseException(directory);
+        }
         return new GraphStore(TDB2Factory.connectDataset(directory.toString()));
     }
 
@@ -115,9 +123,7 @@ public final class GraphStore implements AutoCloseable {
 
         dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
         incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
-        dsg.add(name, NodeFactory.createURI(DocumentMapper.importActivity(graph.name())), ENDED_AT,
-                NodeFactory.createLiteralDT(DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
-                        XSDDatatype.XSDdateTime));
+        dsg.add(new Quad(name, importedAt(graph.name(), importedAt)));
 
         if (newest) {
             if (current.isPresent() && !current.get().graph().equals(name)) {
@@ -167,6 +173,13 @@ public final class GraphStore implements AutoCloseable {
         TDBInternal.expel(dataset.asDatasetGraph());
     }
 
+    /** The triple the store adds to a document's graph: when its import activity ended. */
+    static Triple importedAt(String graphName, Instant importedAt) {
+        return Triple.create(NodeFactory.createURI(DocumentMapper.importActivity(graphName)), ENDED_AT,
+                NodeFactory.createLiteralDT(DateTimeFormatter.ISO_INSTANT.format(importedAt.atOffset(ZoneOffset.UTC)),
+                        XSDDatatype.XSDdateTime));
+    }
+
     /** The stored graph, less what the store itself added, is exactly the incoming one. */
     private static boolean sameContent(Graph stored, Graph incoming) {
         long imported = 0;
@@ -207,7 +220,7 @@ public final class GraphStore implements AutoCloseable {
     }
 
     /** One stored version of a page: its graph, its document node, the page and the document's date. */
-    private record Version(Node graph, Node document, Node page, LocalDate date) {
+    record Version(Node graph, Node document, Node page, LocalDate date) {
 
         /** Older first; an undated version counts as older than any dated one. */
         static final Comparator<Version> ORDER = Comparator.comparing(Version::date);

@@ -36,10 +36,8 @@ import org.symptomgraph.testing.Fixtures;
  * the corrupt file is reported and skipped, the 1,000 pages are imported, progress and a summary are
  * shown, and the store holds what the pages say.
  *
- * <p>The import commits every 100 documents ({@code --batch 100}): with a commit a document, TDB2
- * spends most of its time committing and syncing to disk (measured on the development machine: 4
- * documents a second one commit each, 35 with batches of 100), which would make this test take
- * minutes. Each document's graph is still replaced whole within one transaction.
+ * <p>The database is new, so the import goes through the bulk loader ({@code BulkLoadTest} checks
+ * that it stores exactly what the store's transactions would).
  */
 class ImportFolderTest {
 
@@ -65,9 +63,28 @@ class ImportFolderTest {
         Files.write(corrupt, new byte[] {'<', 'h', 't', 'm', 'l', '>', '\n', 0x1f, (byte) 0x8b, 0, 0, 0x03});
         db = dir.resolve("db").toString();
         long start = System.nanoTime();
-        run = Cli.run("import", pages.toString(), "--db", db, "--batch", "100");
+        run = Cli.run("import", pages.toString(), "--db", db);
         millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("imported " + PAGES + " pages in " + millis + " ms\n" + run.out());
+    }
+
+    @Test
+    void theSummaryKeepsNoDocumentsModelAlive() throws Exception {
+        // The summary counts distinct entities over the whole import; holding Resources would keep every
+        // document's model in memory, and memory would grow with the folder.
+        ImportCommand.Tally tally = new ImportCommand.Tally();
+        org.apache.jena.rdf.model.Model model = Fixtures.graph(Fixtures.PETECHIAE).model();
+        java.lang.ref.WeakReference<Object> ref = new java.lang.ref.WeakReference<>(model);
+        tally.count(model);
+        model = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(ref.get() == null, "the tally still holds the document's model");
+        java.io.StringWriter out = new java.io.StringWriter();
+        tally.print(new java.io.PrintWriter(out, true), false);
+        assertTrue(out.toString().contains("found:     1 symptom(s), 22 cause(s), 3 drug(s), 3 brand(s)"), out.toString());
     }
 
     @Test
@@ -104,8 +121,10 @@ class ImportFolderTest {
     void progressLinesAndASummaryNotALineADocument() {
         List<String> progress = lines(run.err(), "progress: ");
         assertTrue(progress.size() >= 10, "a line every 100 documents at least: " + progress);
-        assertTrue(progress.get(progress.size() - 1).startsWith("progress: 1001/1001 documents (100%), 1 failed"),
-                progress.get(progress.size() - 1));
+        assertTrue(progress.get(progress.size() - 2).startsWith("progress: 1001/1001 documents (100%), 1 failed"),
+                progress.get(progress.size() - 2));
+        assertEquals("progress: building the indexes of the new database " + db, progress.get(progress.size() - 1),
+                "the bulk loader's last step says what it does");
         assertFalse(run.out().contains("-> <"), "no line per document for a big folder");
         assertTrue(run.out().contains("  time:      "), run.out());
     }

@@ -138,14 +138,54 @@ class AtomicityTest {
         Path corpus = dir.resolve("corpus");
         CorpusGenerator.write(corpus, 200, 7);
         Path db = dir.resolve("db");
-        Path stderr = dir.resolve("child.err");
+        // One document first, so that the folder goes into an existing database, a transaction a batch.
+        Path first = DocumentLoader.documentFiles(List.of(corpus)).get(0);
+        assertEquals(0, Cli.run("import", first.toString(), "--db", db.toString()).status());
 
+        int printed = importAndKill(corpus, db, "--batch", "1");
+
+        Map<String, Model> expected = expectedGraphs(corpus);
+        int total = expected.size();
+        try (GraphStore store = GraphStore.open(db)) {
+            int whole = checkWhole(store, expected);
+            assertTrue(whole >= printed, whole + " documents stored, but " + printed + " reported stored");
+            assertTrue(whole < total, "killed mid-way, yet all " + total + " documents are stored");
+            System.out.printf("kill: %d of %d documents stored whole at the kill (%d reported)%n", whole, total, printed);
+        }
+        reimportCompletes(corpus, db, total, expected);
+    }
+
+    @Test
+    void aFirstImportKilledMidwayLeavesAnIncompleteDatabaseThatNothingOpensAndAReimportRebuilds() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        CorpusGenerator.write(corpus, 200, 7);
+        Path db = dir.resolve("new-db");
+
+        importAndKill(corpus, db);  // a new database: the bulk loader, the whole import one unit
+
+        assertTrue(BulkLoad.isIncomplete(db) && BulkLoad.isNew(db));
+        IncompleteDatabaseException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IncompleteDatabaseException.class, () -> GraphStore.open(db));
+        assertTrue(refused.getMessage().contains("interrupted"), refused.getMessage());
+        Cli.Run stats = Cli.run("stats", "--db", db.toString());
+        assertEquals(1, stats.status());
+        assertTrue(stats.err().startsWith("error: the database " + db + " is incomplete"), stats.err());
+        assertFalse(stats.err().contains("\tat "), "no stack trace: " + stats.err());
+
+        Map<String, Model> expected = expectedGraphs(corpus);
+        reimportCompletes(corpus, db, expected.size(), expected);
+        assertFalse(BulkLoad.isIncomplete(db));
+    }
+
+    /** Imports the folder in another JVM and kills it (SIGKILL) once it has reported 20 documents; returns how many it reported. */
+    private int importAndKill(Path corpus, Path db, String... options) throws Exception {
+        Path stderr = dir.resolve("child.err");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, "org.symptomgraph.cli.Main",
-                "import", corpus.toString(), "--db", db.toString(), "-v")
-                .redirectError(stderr.toFile()).start();
-        int printed = 0;
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classpath, "org.symptomgraph.cli.Main",
+                "import", corpus.toString(), "--db", db.toString(), "-v"));
+        command.addAll(List.of(options));
+        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         boolean killedAlive;
         CountDownLatch enough = new CountDownLatch(1);
         AtomicInteger stored = new AtomicInteger();
@@ -167,7 +207,6 @@ class AtomicityTest {
             assertTrue(enough.await(120, TimeUnit.SECONDS) || !child.isAlive(),
                     "the child printed no progress: " + Files.readString(stderr));
             killedAlive = child.isAlive();
-            printed = stored.get();
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         } finally {
@@ -175,16 +214,10 @@ class AtomicityTest {
             reader.join(10_000);
         }
         assertTrue(killedAlive, "the import finished before it was killed; make the corpus bigger");
+        return stored.get();
+    }
 
-        Map<String, Model> expected = expectedGraphs(corpus);
-        int total = expected.size();
-        try (GraphStore store = GraphStore.open(db)) {
-            int whole = checkWhole(store, expected);
-            assertTrue(whole >= printed, whole + " documents stored, but " + printed + " reported stored");
-            assertTrue(whole < total, "killed mid-way, yet all " + total + " documents are stored");
-            System.out.printf("kill: %d of %d documents stored whole at the kill (%d reported)%n", whole, total, printed);
-        }
-
+    private static void reimportCompletes(Path corpus, Path db, int total, Map<String, Model> expected) throws Exception {
         Cli.Run again = Cli.run("import", corpus.toString(), "--db", db.toString());
         assertEquals(0, again.status(), again.err());
         try (GraphStore store = GraphStore.open(db)) {
