@@ -31,8 +31,29 @@ public final class TestServer implements AutoCloseable {
         for (DocumentGraph g : more) {
             store.replace(g, Instant.EPOCH);
         }
-        return new TestServer(store, SymptomGraphServer.start(store,
+        TestServer started = new TestServer(store, SymptomGraphServer.start(store,
                 settings.apply(EndpointSettings.defaults(0).withLoopbackOnly(true))));
+        started.awaitVoid();
+        return started;
+    }
+
+    /**
+     * Waits (at most 30 s) until the VoID description, counted in the background after start, is
+     * stored: until then the database still changes, and tests that count quads would race it.
+     */
+    private void awaitVoid() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Http.get(root() + "/.well-known/void", "text/turtle").statusCode() == 503) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no VoID description 30 s after start");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public GraphStore store() {
