@@ -10,18 +10,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.symptomgraph.importer.DocumentException;
-import org.symptomgraph.rdf.DocumentGraph;
-import org.symptomgraph.rdf.DocumentMapper;
-import org.symptomgraph.rdf.Iris;
-import org.symptomgraph.store.DocumentLoader;
-import org.symptomgraph.store.GraphStore;
 
 /** Work folders, corpora, databases, heap figures and ports shared by the benchmarks. */
 public final class BenchFiles {
@@ -47,17 +39,17 @@ public final class BenchFiles {
     }
 
     /**
-     * The database of a generated corpus, imported once (batches of 1000 documents) and kept under
-     * {@code work}; the import benchmark leaves its database here too.
+     * The database of a generated corpus, imported once (by the import command, into a new database)
+     * and kept under {@code work}; the import benchmark leaves its database here too.
      */
-    public static Path database(Path work, int pages, long seed, PrintStream log) throws IOException {
+    public static Path database(Path work, int pages, long seed, Importer importer, PrintStream log) {
         Path db = databaseDir(work, pages, seed);
         if (Files.exists(db.resolve(DONE))) {
             return db;
         }
         Path corpus = corpus(work, pages, seed, log);
         log.printf(Locale.ROOT, "importing %s into %s%n", corpus, db);
-        importInto(corpus, db, 1000, log);
+        importInto(corpus, db, importer);
         return db;
     }
 
@@ -66,44 +58,19 @@ public final class BenchFiles {
     }
 
     /** A fresh database of the documents in {@code dir} (as {@code serve} fills an empty one), kept under work. */
-    public static Path documentsDatabase(Path work, Path documents, PrintStream log) throws IOException {
+    public static Path documentsDatabase(Path work, Path documents, Importer importer) {
         Path db = work.resolve("db-documents");
-        delete(db);
-        importInto(documents, db, 1, log);
+        importInto(documents, db, importer);
         return db;
     }
 
-    private static void importInto(Path documents, Path db, int batch, PrintStream log) throws IOException {
+    private static void importInto(Path documents, Path db, Importer importer) {
         delete(db);
-        List<Path> files = DocumentLoader.documentFiles(List.of(documents));
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
-        try (GraphStore store = GraphStore.open(db)) {
-            List<DocumentGraph> pending = new ArrayList<>();
-            int done = 0;
-            for (Path f : files) {
-                try {
-                    pending.add(loader.load(f).graph());
-                } catch (DocumentException e) {
-                    log.println("error: " + e.getMessage());
-                }
-                if (pending.size() >= batch) {
-                    store(store, pending);
-                }
-                if (++done % 5000 == 0) {
-                    log.printf(Locale.ROOT, "  %d/%d documents%n", done, files.size());
-                }
-            }
-            store(store, pending);
+        int status = importer.run(List.of(documents.toString(), "--db", db.toString(), "--progress", "lines"));
+        if (status != 0) {
+            throw new IllegalStateException("the import of " + documents + " into " + db + " ended with status " + status);
         }
         touch(db.resolve(DONE));
-    }
-
-    /** Stores documents as {@code import --batch N} does: each replaced whole, N sharing one write transaction. */
-    static void store(GraphStore store, List<DocumentGraph> pending) {
-        if (!pending.isEmpty()) {
-            store.replaceAll(pending, Instant.now());
-            pending.clear();
-        }
     }
 
     static void markDone(Path dir) {

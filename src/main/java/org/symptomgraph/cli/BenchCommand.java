@@ -1,6 +1,8 @@
 package org.symptomgraph.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.symptomgraph.bench.BenchFiles;
 import org.symptomgraph.bench.EndpointBenchmark;
 import org.symptomgraph.bench.ImportBenchmark;
+import org.symptomgraph.bench.Importer;
 import org.symptomgraph.bench.ReadyBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Option;
                     + "and databases are kept under --work (reused by later runs with the same --seed)."},
         subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Ready.class},
         footer = {"", "Examples:",
-            "  java -Xmx1g -jar symptomgraph.jar bench import --pages 1000,10000",
+            "  java -Xmx1g -jar symptomgraph.jar bench import --pages 1000,10000 --into new,existing",
             "  java -Xmx2g -jar symptomgraph.jar bench endpoint --pages 10000",
             "  java -jar symptomgraph.jar bench ready --pages 10000",
             "", "See docs/benchmarks.md for the figures and what limits them."})
@@ -60,14 +64,25 @@ final class BenchCommand implements Runnable {
         return new PrintStream(System.err, true, StandardCharsets.UTF_8);
     }
 
+    /** The import command in this JVM, its output on standard error (standard output is for the tables). */
+    static Importer importer() {
+        return arguments -> {
+            CommandLine cli = Main.commandLine();
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+            cli.setOut(err);
+            cli.setErr(err);
+            return cli.execute(Stream.concat(Stream.of("import"), arguments.stream()).toArray(String[]::new));
+        };
+    }
+
     static PrintStream stdout() {
         return new PrintStream(System.out, true, StandardCharsets.UTF_8);
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {
-                "Import generated corpora into fresh TDB2 databases: pages/s, quads/s, peak heap, for each size and "
-                        + "batch; then the same quads, written as N-Quads, loaded by Jena's TDB2 bulk loaders "
+                "Import generated corpora with the import command: pages/s, quads/s, peak heap, for each size and "
+                        + "kind of database (--into); then the same quads, written as N-Quads, loaded by Jena's TDB2 bulk loaders "
                         + "(the baseline). Prints the ratios of the targets: quads/s vs each loader, pages/s vs "
                         + "the first size.",
                 "Run with -Xmx1g to check the heap bound; the import streams one document at a time."})
@@ -79,22 +94,34 @@ final class BenchCommand implements Runnable {
                 description = "Corpus sizes (default: ${DEFAULT-VALUE}).")
         List<Integer> pages;
 
-        @Option(names = "--batch", split = ",", paramLabel = "N[,N...]", defaultValue = "1,1000",
-                description = "Documents per write transaction, as 'import --batch' (default: ${DEFAULT-VALUE}).")
-        List<Integer> batches;
+        @Option(names = "--into", split = ",", paramLabel = "KIND[,KIND...]", defaultValue = "new",
+                description = "Import into a NEW database (the bulk loader, as 'import' does for a new database) "
+                        + "and/or an EXISTING one (write transactions of --batch documents, as 'import' does for a "
+                        + "database that holds data; it holds the corpus's first page here) (default: ${DEFAULT-VALUE}).")
+        List<String> into;
 
-        @Option(names = "--baseline", split = ",", paramLabel = "LOADER", defaultValue = "parallel,phased",
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+                description = "'import --batch' for an existing database (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--baseline", split = ",", paramLabel = "LOADER", defaultValue = "phased",
                 description = "TDB2 bulk loaders to compare with: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         List<ImportBenchmark.Baseline> baselines;
 
         @Override
         public Integer call() throws Exception {
             PrintStream log = stderr();
-            ImportBenchmark bench = new ImportBenchmark(common.work(), common.seed, baselines, log);
+            ImportBenchmark bench = new ImportBenchmark(common.work(), common.seed, baselines, importer(), log);
             List<ImportBenchmark.Figures> all = new ArrayList<>();
-            for (int batch : batches) {
+            for (String kind : into) {
+                ImportBenchmark.Into where;
+                try {
+                    where = ImportBenchmark.Into.valueOf(kind.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new UserError("--into takes new or existing, not " + kind);
+                }
                 for (int n : pages) {
-                    all.add(bench.run(n, batch));
+                    all.add(bench.run(n, where, batch));
                     bench.print(all, log);
                 }
             }
@@ -148,21 +175,26 @@ final class BenchCommand implements Runnable {
                 description = "Passes over every query on each server before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
 
+        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
+                description = "Queries that bare Fuseki takes longer than this to answer (first warm-up pass) are left "
+                        + "out of the mixed load and measured alone (default: ${DEFAULT-VALUE}).")
+        long mixLimitMillis;
+
         @Override
         public Integer call() throws Exception {
             PrintStream log = stderr();
             Path work = common.work();
             EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(concurrency, requests,
-                    Duration.ofSeconds(cap), rounds, repeats, warmup), log);
+                    Duration.ofSeconds(cap), rounds, repeats, warmup, Duration.ofMillis(mixLimitMillis)), log);
             PrintStream out = stdout();
             if (!"none".equals(documents)) {
-                Path db = BenchFiles.documentsDatabase(work, Path.of(documents), log);
+                Path db = BenchFiles.documentsDatabase(work, Path.of(documents), importer());
                 bench.run("documents in " + documents, db, out);
             }
             for (int n : pages) {
                 if (n > 0) {
                     bench.run(String.format(Locale.ROOT, "%d generated pages", n),
-                            BenchFiles.database(work, n, common.seed, log), out);
+                            BenchFiles.database(work, n, common.seed, importer(), log), out);
                 }
             }
             return 0;
@@ -202,7 +234,7 @@ final class BenchCommand implements Runnable {
                 throw new UserError("bench ready starts the packaged jar: run it as java -jar symptomgraph.jar bench ready");
             }
             Path work = common.work();
-            Path existing = BenchFiles.database(work, pages, common.seed, log);
+            Path existing = BenchFiles.database(work, pages, common.seed, importer(), log);
             ReadyBenchmark bench = new ReadyBenchmark(jar, List.of(jvm.trim().split("\\s+")), log);
             List<ReadyBenchmark.Start> starts = new ArrayList<>();
             Path copy = work.resolve("ready-db-existing");
