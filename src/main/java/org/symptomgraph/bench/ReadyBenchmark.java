@@ -55,13 +55,14 @@ public final class ReadyBenchmark {
         }
     }
 
-    /** Starts serve on {@code db} (a copy of {@code source}, or an empty folder when source is null). */
-    public Start start(String label, Path source, Path db, Path documents) throws IOException, InterruptedException {
-        if (source == null) {
+    /**
+     * Starts serve on {@code db}: as it is, or emptied first (then serve fills it from
+     * {@code documents}). A database serve has started on before holds its service graphs.
+     */
+    public Start start(String label, Path db, boolean empty, Path documents) throws IOException, InterruptedException {
+        if (empty) {
             BenchFiles.delete(db);
             Files.createDirectories(db);
-        } else if (!Files.exists(db)) {
-            BenchFiles.copy(source, db);
         }
         int port = BenchFiles.freePort();
         List<String> command = new ArrayList<>();
