@@ -213,7 +213,9 @@ final class ImportCommand implements Callable<Integer> {
                             + loaded.graph().name() + "> (added)");
                 }
             }
-            shown.status("building the indexes of the new database " + db);
+            if (tally.outcomes.containsKey(GraphStore.Outcome.ADDED)) {
+                shown.status("building the indexes of the new database " + db);
+            }
             bulk.commit();
         }
         return later;
