@@ -147,25 +147,15 @@ public final class EndpointBenchmark {
      */
     private void awaitVoid(SymptomGraphServer server, String label) {
         long t0 = System.nanoTime();
-        URI voidUri = URI.create("http://localhost:" + server.port() + "/.well-known/void");
-        while (System.nanoTime() - t0 < Duration.ofMinutes(30).toNanos()) {
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(voidUri).header("Accept", "text/turtle").build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() != 503) {
-                    log.printf(Locale.ROOT, "endpoint %s: VoID description ready after %.1f s%n", label,
-                            BenchFiles.seconds(t0));
-                    return;
-                }
-                Thread.sleep(200);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            if (server.awaitVoid(Duration.ofMinutes(30))) {
+                log.printf(Locale.ROOT, "endpoint %s: VoID description ready after %.1f s%n", label, BenchFiles.seconds(t0));
+            } else {
+                log.printf(Locale.ROOT, "warning: endpoint %s: no VoID description; measuring anyway%n", label);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        log.printf(Locale.ROOT, "warning: endpoint %s: no VoID description after 30 min; measuring anyway%n", label);
     }
 
     private void measure(String label, List<Named> queries, URI a, URI b, PrintStream out) {

@@ -94,10 +94,16 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
         }
-        if (BulkLoad.isNew(db.directory)) {
-            fill(out);
+        // Open once when the database holds data; a new one is filled first (the import needs it closed).
+        GraphStore store = BulkLoad.isNewFolder(db.directory) ? null : db.openForWrite();
+        if (store != null && BulkLoad.isEmpty(store)) {
+            store.close();
+            store = null;
         }
-        GraphStore store = db.openForWrite();
+        if (store == null) {
+            fill(out);
+            store = db.openForWrite();
+        }
         SymptomGraphServer server = SymptomGraphServer.start(store, settings);
         out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                 server.endpointUrl());

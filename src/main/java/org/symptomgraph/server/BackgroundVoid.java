@@ -44,6 +44,12 @@ final class BackgroundVoid implements Supplier<Model> {
         return description.get();
     }
 
+    /** Waits until the counting has ended (or the timeout); whether the description is there. */
+    boolean await(java.time.Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        return description.get() != null;
+    }
+
     /** Stops the counting and waits (briefly) for the thread to leave the database. */
     void cancel() {
         cancelled = true;

@@ -108,6 +108,14 @@ public final class SymptomGraphServer implements AutoCloseable {
         return endpointUrl;
     }
 
+    /**
+     * Waits until the VoID description, counted in the background after start, is stored (until
+     * then the database still changes, and the counting takes a core). Returns whether it is.
+     */
+    public boolean awaitVoid(java.time.Duration timeout) throws InterruptedException {
+        return voidDescription.await(timeout);
+    }
+
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();

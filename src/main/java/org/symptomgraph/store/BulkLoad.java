@@ -85,6 +85,19 @@ public final class BulkLoad implements AutoCloseable {
      * database, or a first import into it never finished.
      */
     public static boolean isNew(Path directory) {
+        if (isNewFolder(directory)) {
+            return true;
+        }
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (GraphStore store = GraphStore.open(directory)) {
+            return isEmpty(store);
+        }
+    }
+
+    /** What {@link #isNew} can tell without opening the database: missing, empty, or incomplete. */
+    public static boolean isNewFolder(Path directory) {
         if (!Files.exists(directory)) {
             return true;
         }
@@ -92,15 +105,15 @@ public final class BulkLoad implements AutoCloseable {
             return false;
         }
         try (Stream<Path> entries = Files.list(directory)) {
-            if (entries.findAny().isEmpty() || isIncomplete(directory)) {
-                return true;
-            }
+            return entries.findAny().isEmpty() || isIncomplete(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + directory, e);
         }
-        try (GraphStore store = GraphStore.open(directory)) {
-            return store.read(() -> store.dataset().asDatasetGraph().isEmpty());
-        }
+    }
+
+    /** An open database holds nothing yet. */
+    public static boolean isEmpty(GraphStore store) {
+        return store.read(() -> store.dataset().asDatasetGraph().isEmpty());
     }
 
     static boolean isIncomplete(Path directory) {

@@ -37,22 +37,15 @@ public final class TestServer implements AutoCloseable {
         return started;
     }
 
-    /**
-     * Waits (at most 30 s) until the VoID description, counted in the background after start, is
-     * stored: until then the database still changes, and tests that count quads would race it.
-     */
+    /** Tests that count quads would race the VoID description, which serve stores after start. */
     private void awaitVoid() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (Http.get(root() + "/.well-known/void", "text/turtle").statusCode() == 503) {
-            if (System.nanoTime() > deadline) {
+        try {
+            if (!server.awaitVoid(java.time.Duration.ofSeconds(30))) {
                 throw new IllegalStateException("no VoID description 30 s after start");
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
