@@ -58,6 +58,8 @@ class AdminRouteTest {
         store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
         server = SymptomGraphServer.start(store, EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true)
                 .withAdmin(AdminCredentials.load(passwords, token)));
+        // The VoID description is stored after start; tests that count quads must not race it.
+        org.junit.jupiter.api.Assertions.assertTrue(server.awaitVoid(java.time.Duration.ofSeconds(30)));
         root = "http://localhost:" + server.port();
     }
 

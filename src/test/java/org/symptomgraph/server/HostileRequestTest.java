@@ -90,6 +90,8 @@ class HostileRequestTest {
         });
         server = SymptomGraphServer.start(store, EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true)
                 .withQueryTimeout(TIMEOUT).withResultLimit(LIMIT));
+        // The VoID description is stored after start; tests that count quads must not race it.
+        org.junit.jupiter.api.Assertions.assertTrue(server.awaitVoid(java.time.Duration.ofSeconds(30)));
         root = "http://localhost:" + server.port();
         endpoint = server.endpointUrl();
     }
