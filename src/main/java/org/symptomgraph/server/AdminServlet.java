@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.riot.WebContent;
@@ -25,6 +24,7 @@ import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.store.Backups;
 import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
+import org.symptomgraph.store.RemoteImport;
 
 /**
  * The authenticated admin route, off unless credentials are configured ({@code serve
@@ -33,7 +33,7 @@ import org.symptomgraph.store.GraphStore;
  * <li>{@code PUT /$/admin/documents/NAME} with a document's bytes (NAME a plain file name ending in
  * .txt, .html or .htm): parsed, mapped and stored exactly like {@code import}, the graph replaced
  * whole in one write transaction. 200 with JSON (graph, outcome, warnings); 400 with the file:line
- * message for a bad document; 413 above {@link #MAX_DOCUMENT_BYTES}.</li>
+ * message for a bad document; 413 above {@link RemoteImport#MAX_DOCUMENT_BYTES}.</li>
  * <li>{@code GET /$/admin/backup}: the whole dataset as gzip N-Quads, read in one transaction.</li>
  * </ul>
  * Every request needs HTTP Basic (a user of the password file) or a bearer token: 401 otherwise.
@@ -43,11 +43,6 @@ public final class AdminServlet extends HttpServlet {
 
     /** The admin route's prefix. */
     public static final String PATH = "/$/admin";
-    /** Largest document accepted. */
-    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
-    /** A plain file name: no folders, no dot files, a document ending. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
-            Pattern.CASE_INSENSITIVE);
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
 
     private final GraphStore store;
@@ -110,24 +105,22 @@ public final class AdminServlet extends HttpServlet {
 
     private void putDocument(HttpServletRequest request, HttpServletResponse response, String name, String principal)
             throws IOException {
-        if (!NAME.matcher(name).matches()) {
+        if (!RemoteImport.DOCUMENT_NAME.matcher(name).matches()) {
             RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST,
                     "A document's name is a plain file name ending in .txt, .html or .htm");
             return;
         }
         long declared = request.getContentLengthLong();
-        if (declared > MAX_DOCUMENT_BYTES) {
-            RdfResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "A document may have at most " + MAX_DOCUMENT_BYTES + " bytes");
-            return;
+        byte[] bytes = null;
+        if (declared <= RemoteImport.MAX_DOCUMENT_BYTES) {
+            try (InputStream in = request.getInputStream()) {
+                bytes = in.readNBytes(RemoteImport.MAX_DOCUMENT_BYTES + 1);
+            }
         }
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        }
-        if (bytes.length > MAX_DOCUMENT_BYTES) {
+        if (bytes == null || bytes.length > RemoteImport.MAX_DOCUMENT_BYTES) {
+            RequestGuard.swallow(request);
             RdfResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "A document may have at most " + MAX_DOCUMENT_BYTES + " bytes");
+                    "A document may have at most " + RemoteImport.MAX_DOCUMENT_BYTES + " bytes");
             return;
         }
         DocumentLoader.Loaded loaded;

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.Locale;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -30,6 +31,13 @@ public final class RequestGuard implements Filter {
 
     /** Longest query (or form) a POST to the dataset may carry, and longest query string of any request. */
     public static final long MAX_QUERY_BYTES = 128 * 1024;
+
+    /**
+     * Largest oversized body read and dropped before it is refused. Jetty closes a connection whose
+     * request body was not read; a client still sending then sees a reset, not the 413. Reading a
+     * moderately oversized body first (as Tomcat's maxSwallowSize does) lets it see the answer.
+     */
+    static final long SWALLOW_BYTES = 2 * 1024 * 1024;
 
     private final String datasetPath;
 
@@ -75,6 +83,7 @@ public final class RequestGuard implements Filter {
                 return;
             }
             if (length > MAX_QUERY_BYTES) {
+                swallow(request);
                 refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                         "A request to the endpoint may carry at most " + MAX_QUERY_BYTES + " bytes");
                 return;
@@ -99,6 +108,19 @@ public final class RequestGuard implements Filter {
         String host = request.getHeader("Host");
         String own = request.getScheme() + "://" + (host == null ? "" : host);
         return !origin.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT));
+    }
+
+    /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */
+    static void swallow(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > SWALLOW_BYTES) {
+            return;
+        }
+        InputStream in = request.getInputStream();
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        for (int n; read <= SWALLOW_BYTES && (n = in.read(buffer)) >= 0; ) {
+            read += n;
+        }
     }
 
     /** An error without any CORS header, so a browser shows the other site nothing. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.symptomgraph.importer.DocumentParser;
 
 /**
  * {@code import --endpoint URL}: sends documents to a running server's admin route
@@ -27,8 +28,11 @@ public final class RemoteImport {
 
     public static final String PASSWORD_VARIABLE = "SYMPTOMGRAPH_ADMIN_PASSWORD";
     public static final String TOKEN_VARIABLE = "SYMPTOMGRAPH_ADMIN_TOKEN";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
+    /** A name the admin route takes: a plain file name (no folders, no dot files) with a document ending. */
+    public static final Pattern DOCUMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
             Pattern.CASE_INSENSITIVE);
+    /** The largest document the admin route takes: the importer's own default limit. */
+    public static final int MAX_DOCUMENT_BYTES = (int) DocumentParser.DEFAULT_MAX_BYTES;
     private static final int ATTEMPTS = 3;
 
     /** The Authorization header to send. */
@@ -131,8 +135,15 @@ public final class RemoteImport {
     /** Sends one file under its own file name. Retries a busy server (503) or a broken connection a few times. */
     public Sent send(Path file) throws IOException, InterruptedException {
         String name = file.getFileName().toString();
-        if (!NAME.matcher(name).matches()) {
+        if (!DOCUMENT_NAME.matcher(name).matches()) {
             return new Sent(file, 400, file + ": the server takes plain file names ending in .txt, .html or .htm");
+        }
+        long size = Files.size(file);
+        if (size > MAX_DOCUMENT_BYTES) {
+            // Refused here rather than uploaded: a server that refuses a body while it is still arriving
+            // closes the connection, and the client may see a reset instead of the 413.
+            return new Sent(file, 413, String.format("%s: too large: %,d bytes (the server takes at most %,d)",
+                    name, size, MAX_DOCUMENT_BYTES));
         }
         byte[] bytes = Files.readAllBytes(file);
         HttpRequest request = HttpRequest.newBuilder(documents.resolve(URLEncoder.encode(name, StandardCharsets.UTF_8)))

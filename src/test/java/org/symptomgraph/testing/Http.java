@@ -2,7 +2,9 @@ package org.symptomgraph.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,6 +54,24 @@ public final class Http {
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The status of a request sent as raw bytes to a loopback port: for request targets java.net.URI refuses
+     * to build, or headers java.net.http will not send (a Content-Length without its body).
+     *
+     * @param head the request line and headers, each ending in CRLF, without the blank line that ends them
+     */
+    public static int rawStatus(int port, String head) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write((head + "Host: localhost:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+            return Integer.parseInt(status.substring(9, 12));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
