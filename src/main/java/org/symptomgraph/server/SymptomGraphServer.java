@@ -85,6 +85,7 @@ public final class SymptomGraphServer implements AutoCloseable {
                     new DocumentMapper(new Iris(settings.base())), settings.admin()));
         }
         FusekiServer fuseki = builder.build();
+        ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
         fuseki.start();
         voidDescription.start();
@@ -101,6 +102,11 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     public int port() {
         return fuseki.getHttpPort();
+    }
+
+    /** The Jetty server underneath, for tests of its configuration. */
+    org.eclipse.jetty.server.Server jetty() {
+        return fuseki.getJettyServer();
     }
 
     /** The SPARQL endpoint's URL as clients see it. */
