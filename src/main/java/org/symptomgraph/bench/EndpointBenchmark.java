@@ -37,6 +37,7 @@ import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.server.EndpointSettings;
+import org.symptomgraph.server.ResponseBuffers;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.GraphStore;
 
@@ -78,8 +79,9 @@ public final class EndpointBenchmark {
     }
 
     /** Settings of the harness. */
+    /** Settings of the harness; {@code poolBareBuffers} gives bare Fuseki serve's response-buffer pool too. */
     public record Load(List<Integer> concurrency, int requests, Duration cap, int rounds, int perQueryRepeats,
-            int warmup, Duration mixLimit) {
+            int warmup, Duration mixLimit, boolean poolBareBuffers) {
     }
 
     public static final long RESULT_LIMIT = EndpointSettings.DEFAULT_RESULT_LIMIT;
@@ -124,7 +126,11 @@ public final class EndpointBenchmark {
         awaitVoid(serve, label);
         DatasetGraph dsgB = TDB2Factory.connectDataset(b.toString()).asDatasetGraph();
         dsgB.getContext().set(ARQ.queryTimeout, Long.toString(TIMEOUT.toMillis()));
-        FusekiServer bare = FusekiServer.create().port(0).loopback(true).add("/ds", dsgB, false).build().start();
+        FusekiServer bare = FusekiServer.create().port(0).loopback(true).add("/ds", dsgB, false).build();
+        if (load.poolBareBuffers()) {
+            ResponseBuffers.pool(bare);
+        }
+        bare.start();
         // The same for both: no line per request in the log.
         Configurator.setLevel("org.apache.jena.fuseki", Level.WARN);
         try {
@@ -187,8 +193,9 @@ public final class EndpointBenchmark {
             }
         }
         out.println();
-        out.printf(Locale.ROOT, "## Endpoint, %s: a = serve, b = bare Fuseki over a copy (mix of %d queries, "
-                + "%d requests or %d s per run, %d rounds alternating)%n%n", label, mix.size(), load.requests(),
+        out.printf(Locale.ROOT, "## Endpoint, %s: a = serve, b = bare Fuseki%s over a copy (mix of %d queries, "
+                + "%d requests or %d s per run, %d rounds alternating)%n%n", label,
+                load.poolBareBuffers() ? " with serve's response-buffer pool" : "", mix.size(), load.requests(),
                 load.cap().toSeconds(), load.rounds());
         out.printf(Locale.ROOT, "Left out of the mix (bare Fuseki over %,d ms on the first warm-up pass): %s%n%n",
                 load.mixLimit().toMillis(), slow.isEmpty() ? "none" : String.join(", ", slow));

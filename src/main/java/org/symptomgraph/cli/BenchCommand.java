@@ -180,12 +180,21 @@ final class BenchCommand implements Runnable {
                         + "out of the mixed load and measured alone (default: ${DEFAULT-VALUE}).")
         long mixLimitMillis;
 
+        @Option(names = "--bare-buffers", paramLabel = "stock|pooled", defaultValue = "stock",
+                description = "Bare Fuseki's response buffers: stock (Fuseki 5.6 as shipped: a fresh 5 MiB buffer "
+                        + "per response) or pooled (serve's fix, so that a/b shows only what serve adds) "
+                        + "(default: ${DEFAULT-VALUE}).")
+        BareBuffers bareBuffers;
+
+        enum BareBuffers { stock, pooled }
+
         @Override
         public Integer call() throws Exception {
             PrintStream log = stderr();
             Path work = common.work();
             EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(concurrency, requests,
-                    Duration.ofSeconds(cap), rounds, repeats, warmup, Duration.ofMillis(mixLimitMillis)), log);
+                    Duration.ofSeconds(cap), rounds, repeats, warmup, Duration.ofMillis(mixLimitMillis),
+                    bareBuffers == BareBuffers.pooled), log);
             PrintStream out = stdout();
             if (!"none".equals(documents)) {
                 Path db = BenchFiles.documentsDatabase(work, Path.of(documents), importer());

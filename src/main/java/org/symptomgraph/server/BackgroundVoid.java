@@ -11,7 +11,8 @@ import org.symptomgraph.store.GraphStore;
 
 /**
  * The VoID description, counted after start in a thread of its own (a large database takes a
- * while, and the server should answer meanwhile). Closing the server cancels it, so the database
+ * while, and the server should answer meanwhile), or the one stored by an earlier start if nothing
+ * was imported since. Closing the server cancels it, so the database
  * is not left with a read transaction open.
  */
 final class BackgroundVoid implements Supplier<Model> {
@@ -65,10 +66,17 @@ final class BackgroundVoid implements Supplier<Model> {
     }
 
     private void count() {
+        String graph = endpointUrl + VoidDescription.GRAPH_SUFFIX;
         try {
+            var stored = VoidDescription.stored(store.dataset(), graph, base, this::track);
+            if (stored.isPresent()) {
+                LOG.debug("VoID description reused: nothing imported since it was counted");
+                description.set(stored.get());
+                return;
+            }
             Model m = VoidDescription.describe(store.dataset(), base, endpointUrl, this::track);
             if (!cancelled) {
-                store.replaceServiceGraph(endpointUrl + VoidDescription.GRAPH_SUFFIX, m);
+                store.replaceServiceGraph(graph, m);
                 description.set(m);
             }
         } catch (QueryCancelledException e) {

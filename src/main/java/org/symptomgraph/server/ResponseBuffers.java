@@ -21,13 +21,13 @@ import org.eclipse.jetty.server.ServerConnector;
  * (Jena issue GH-4084, fixed upstream after 5.6). This replaces the server's connectors, before
  * start, with equal ones that draw from a pool holding buffers of that size.
  */
-final class ResponseBuffers {
+public final class ResponseBuffers {
 
     private ResponseBuffers() {
     }
 
     /** Replaces the connectors of a built, not yet started, server. */
-    static void pool(FusekiServer fuseki) {
+    public static void pool(FusekiServer fuseki) {
         Server jetty = fuseki.getJettyServer();
         List<Connector> connectors = new ArrayList<>();
         for (Connector connector : jetty.getConnectors()) {

@@ -1,6 +1,7 @@
 package org.symptomgraph.server;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -11,6 +12,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -33,10 +35,28 @@ final class VoidDescription {
     private static final String LINKS = """
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT ?p ?o WHERE { ?s ?p ?o VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch } }""";
+    /**
+     * When the newest page in the current view was imported, and how many document versions the
+     * database keeps (each records its import in its own graph): together they change with every
+     * import that changes the data, and both are index lookups.
+     */
     private static final String SOURCES = """
-            PREFIX sg: <https://w3id.org/symptomgraph/ontology#>
             PREFIX prov: <http://www.w3.org/ns/prov#>
-            SELECT (MAX(?t) AS ?modified) WHERE { ?a prov:endedAtTime ?t }""";
+            SELECT ?modified ?documents WHERE {
+              { SELECT (MAX(?t) AS ?modified) WHERE { ?a prov:endedAtTime ?t } }
+              { SELECT (COUNT(*) AS ?documents) WHERE { GRAPH ?g { ?a prov:endedAtTime ?t } } }
+            }""";
+
+    /** What the description was counted for: see {@link #SOURCES}. */
+    record Sources(String modified, long documents) {
+
+        private static Sources of(Resource ds) {
+            Statement modified = ds.getProperty(DCTerms.modified);
+            Statement documents = ds.getProperty(p(ds.getModel(), "documents"));
+            return new Sources(modified == null ? null : modified.getLiteral().getLexicalForm(),
+                    documents == null ? -1 : documents.getLong());
+        }
+    }
 
     private VoidDescription() {
     }
@@ -114,14 +134,41 @@ final class VoidDescription {
                 count(linkset, "triples", n);
                 ds.addProperty(p(m, "subset"), linkset);
             }));
-            try (QueryExecution qe = track.apply(query(dataset, SOURCES))) {
-                var row = qe.execSelect().next();
-                if (row.contains("modified")) {
-                    ds.addProperty(DCTerms.modified, row.getLiteral("modified").getLexicalForm(), XSDDatatype.XSDdateTime);
-                }
+            Sources sources = sources(dataset, track);
+            if (sources.modified() != null) {
+                ds.addProperty(DCTerms.modified, sources.modified(), XSDDatatype.XSDdateTime);
             }
+            count(ds, "documents", sources.documents());
         });
         return m;
+    }
+
+    /**
+     * The description stored in {@code graph} by an earlier start, if nothing has been imported since
+     * it was counted: counting a large database takes minutes of a core on every start otherwise.
+     */
+    static Optional<Model> stored(Dataset dataset, String graph, String base, UnaryOperator<QueryExecution> track) {
+        return dataset.calculateRead(() -> {
+            if (!dataset.containsNamedModel(graph)) {
+                return Optional.empty();
+            }
+            Model stored = ModelFactory.createDefaultModel().add(dataset.getNamedModel(graph));
+            stored.setNsPrefixes(dataset.getNamedModel(graph).getNsPrefixMap());
+            Resource ds = stored.createResource(datasetIri(base));
+            if (!ds.hasProperty(p(stored, "documents"))) {
+                return Optional.empty();
+            }
+            return Sources.of(ds).equals(sources(dataset, track)) ? Optional.of(stored) : Optional.empty();
+        });
+    }
+
+    /** Inside a read transaction. */
+    private static Sources sources(Dataset dataset, UnaryOperator<QueryExecution> track) {
+        try (QueryExecution qe = track.apply(query(dataset, SOURCES))) {
+            var row = qe.execSelect().next();
+            return new Sources(row.contains("modified") ? row.getLiteral("modified").getLexicalForm() : null,
+                    row.getLiteral("documents").getLong());
+        }
     }
 
     /** A count over the whole database may take longer than the endpoint's query timeout: it gets an hour. */
