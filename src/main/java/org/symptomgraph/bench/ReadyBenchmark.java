@@ -35,13 +35,16 @@ public final class ReadyBenchmark {
     private static final String ASK = "ASK { ?s ?p ?o }";
 
     private final Path jar;
+    private final String variant;
     private final List<String> jvmOptions;
     private final PrintStream log;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    public ReadyBenchmark(Path jar, List<String> jvmOptions, PrintStream log) {
+    /** @param variant added to each start's label (say, which JVM options set this one apart) */
+    public ReadyBenchmark(Path jar, List<String> jvmOptions, String variant, PrintStream log) {
         this.jar = jar;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.variant = variant;
         this.log = log;
     }
 
@@ -106,8 +109,8 @@ public final class ReadyBenchmark {
                         for (int i = 0; i < 100 && reported.get() < 0; i++) {
                             Thread.sleep(10);
                         }
-                        Start s = new Start(label, answered, reported.get());
-                        log.printf(Locale.ROOT, "ready: %s: first answer after %d ms (serve says %d ms)%n", label,
+                        Start s = new Start(label + variant, answered, reported.get());
+                        log.printf(Locale.ROOT, "ready: %s: first answer after %d ms (serve says %d ms)%n", label + variant,
                                 answered, reported.get());
                         return s;
                     }
@@ -127,7 +130,7 @@ public final class ReadyBenchmark {
 
     public static void print(List<Start> starts, PrintStream out) {
         out.println();
-        out.println("## Time to ready (java -jar symptomgraph.jar serve, to the first answered query)");
+        out.println("## Time to ready (java [-XX:SharedArchiveFile=symptomgraph.jsa] -jar symptomgraph.jar serve, to the first answered query)");
         out.println();
         out.println("| database | runs | first answer ms (median) | min | max | serve's own \"ready in\" ms (median) |");
         out.println("|---|---:|---:|---:|---:|---:|");

@@ -244,15 +244,28 @@ final class BenchCommand implements Runnable {
             }
             Path work = common.work();
             Path existing = BenchFiles.database(work, pages, common.seed, importer(), log);
-            ReadyBenchmark bench = new ReadyBenchmark(jar, List.of(jvm.trim().split("\\s+")), log);
+            List<String> options = List.of(jvm.trim().split("\\s+"));
+            // The README's command adds the class-data archive the build writes next to the jar: each
+            // start is measured with and without it, alternating.
+            Path archive = jar.resolveSibling("symptomgraph.jsa");
+            List<ReadyBenchmark> benches = new ArrayList<>(List.of(new ReadyBenchmark(jar, options, "", log)));
+            if (Files.isRegularFile(archive)) {
+                List<String> withArchive = new ArrayList<>(options);
+                withArchive.add("-XX:SharedArchiveFile=" + archive);
+                benches.add(new ReadyBenchmark(jar, withArchive, ", class-data archive", log));
+            } else {
+                log.println("note: no " + archive + " (mvn package writes it): starts without a class-data archive only");
+            }
             List<ReadyBenchmark.Start> starts = new ArrayList<>();
             String label = String.format(Locale.ROOT, "existing, %d pages", pages);
             // The first start on a generated database adds serve's service graphs; not counted.
-            bench.start(label + " (first start)", existing, false, documents);
+            benches.get(0).start(label + " (first start)", existing, false, documents);
             Path empty = work.resolve("ready-db-empty");
             for (int i = 0; i < runs; i++) {
-                starts.add(bench.start("empty, filled from " + documents, empty, true, documents));
-                starts.add(bench.start(label, existing, false, documents));
+                for (ReadyBenchmark bench : benches) {
+                    starts.add(bench.start("empty, filled from " + documents, empty, true, documents));
+                    starts.add(bench.start(label, existing, false, documents));
+                }
             }
             BenchFiles.delete(empty);
             ReadyBenchmark.print(starts, stdout());

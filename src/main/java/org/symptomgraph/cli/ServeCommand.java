@@ -80,6 +80,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "(or the token itself). Without either admin option the route does not exist (404).")
     Path adminTokenFile;
 
+    @Option(names = "--self-test",
+            description = "Start, ask this server over loopback for a SPARQL answer, a canned query, a page and "
+                    + "the ontology, print each status, and stop: exit status 0 when all answered 200. The build "
+                    + "runs it to record the classes a start loads (target/symptomgraph.jsa, a class-data archive "
+                    + "that makes later starts faster).")
+    boolean selfTest;
 
     @Override
     public Integer call() throws IOException {
@@ -108,6 +114,12 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                 server.endpointUrl());
         out.flush();
+        if (selfTest) {
+            GraphStore served = store;
+            try (server; served) {
+                return SelfTest.run(server.port(), out) ? 0 : 1;
+            }
+        }
         server.join();
         return 0;
     }

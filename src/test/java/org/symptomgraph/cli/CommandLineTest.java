@@ -106,6 +106,17 @@ class CommandLineTest {
     }
 
     @Test
+    void serveSelfTestFillsServesAsksItselfAndStops() {
+        String db = dir.resolve("self-test-db").toString();
+        Cli.Run run = Cli.run("serve", "--self-test", "--port", "0", "--localhost", "--db", db, "--data", "data");
+        assertEquals(0, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("self-test: 200 /symptomgraph/queries/causes-of-symptom"), run.out());
+        assertTrue(run.out().strip().endsWith("self-test passed"), run.out());
+        // It stopped and let the database go: another command can open it.
+        assertEquals(0, Cli.run("stats", "--db", db).status());
+    }
+
+    @Test
     void statsCountsThePetechiaeGraph() {
         String db = dir.resolve("db").toString();
         Cli.run("import", petechiae, "--db", db);
