@@ -242,9 +242,16 @@ public final class EndpointBenchmark {
         }
     }
 
-    /** {@code requests} requests (or until the cap) from {@code concurrency} threads, the queries in turn. */
+    /**
+     * {@code requests} requests (or until the cap) from {@code concurrency} threads, the queries in
+     * turn. A run ends on a whole number of rotations through the queries, the cap included, so that
+     * every query weighs the same in both servers' figures.
+     */
     Run drive(URI endpoint, List<Named> queries, int concurrency, int requests, Duration cap) {
-        long[] nanos = new long[requests];
+        int rotation = queries.size();
+        int total = (requests + rotation - 1) / rotation * rotation;
+        long[] nanos = new long[total];
+        AtomicInteger limit = new AtomicInteger(total);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -254,8 +261,14 @@ public final class EndpointBenchmark {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             Thread thread = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline;
-                        i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < limit.get(); i = next.getAndIncrement()) {
+                    if (System.nanoTime() >= deadline) {
+                        // Past the cap: finish the rotation this request belongs to, start no other.
+                        limit.accumulateAndGet((i + rotation - 1) / rotation * rotation, Math::min);
+                        if (i >= limit.get()) {
+                            break;
+                        }
+                    }
                     long t0 = System.nanoTime();
                     int status = send(endpoint, queries.get(i % queries.size()).sparql());
                     long t1 = System.nanoTime();

@@ -1,0 +1,39 @@
+package org.symptomgraph.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.symptomgraph.testing.TestServer;
+
+/** The load harness: runs end on whole rotations through the queries, so each query weighs the same. */
+class EndpointBenchmarkTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void runsEndOnWholeRotations() throws Exception {
+        EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
+                Duration.ofSeconds(30), 1, 1, 0, Duration.ofSeconds(1), false), new PrintStream(OutputStream.nullOutputStream()));
+        List<EndpointBenchmark.Named> three = List.of(
+                new EndpointBenchmark.Named("ask", "ASK { ?s ?p ?o }"),
+                new EndpointBenchmark.Named("one", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
+                new EndpointBenchmark.Named("two", "SELECT * WHERE { ?s ?p ?o } LIMIT 2"));
+        try (TestServer server = TestServer.petechiae()) {
+            URI endpoint = URI.create(server.server().endpointUrl());
+            EndpointBenchmark.Run run = bench.drive(endpoint, three, 2, 4, Duration.ofSeconds(30));
+            assertEquals(6, run.requests(), "4 requests asked, rounded up to two rotations of three");
+            assertEquals(0, run.errors());
+            assertEquals(6, run.nanos().length);
+            // A cap already passed: the run stops at once, before starting a rotation.
+            assertEquals(0, bench.drive(endpoint, three, 2, 300, Duration.ZERO).requests());
+        }
+    }
+}
