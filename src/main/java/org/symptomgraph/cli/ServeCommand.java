@@ -116,7 +116,8 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         if (selfTest) {
             GraphStore served = store;
-            try (server; served) {
+            // Closed in reverse order: the server (and its VoID thread) first, then the database.
+            try (served; server) {
                 return SelfTest.run(server.port(), out) ? 0 : 1;
             }
         }
