@@ -24,7 +24,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * page elsewhere cannot make a browser write with the credentials it holds;</li>
  * <li>a query string longer than {@link #MAX_QUERY_BYTES} is refused (414);</li>
  * <li>a request to the dataset carrying a body (a query by POST) must say how long it is and be at
- * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything.</li>
+ * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything;</li>
+ * <li>after a refusal (4xx, 5xx), what is left of a small request body is read, so that the
+ * connection stays open for the client's next request.</li>
  * </ul>
  */
 public final class RequestGuard implements Filter {
@@ -90,6 +92,17 @@ public final class RequestGuard implements Filter {
             }
         }
         chain.doFilter(req, resp);
+        // A refused write (405 and the like) leaves its body unread, and Jetty then closes the
+        // connection after the answer: a client that reuses it finds it gone. Sending the answer,
+        // then reading what is left of a small body, keeps the connection.
+        if (response.getStatus() >= 400) {
+            try {
+                response.flushBuffer();
+                swallow(request);
+            } catch (IOException gone) {
+                // The client went away; Jetty closes the connection, as without this.
+            }
+        }
     }
 
     /**
@@ -112,10 +125,17 @@ public final class RequestGuard implements Filter {
 
     /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */
     static void swallow(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > SWALLOW_BYTES) {
+        long declared = request.getContentLengthLong();
+        if (declared == 0 || declared > SWALLOW_BYTES
+                || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
             return;
         }
-        InputStream in = request.getInputStream();
+        InputStream in;
+        try {
+            in = request.getInputStream();
+        } catch (IllegalStateException readAsText) {
+            return; // read through getReader(): nothing left to drop
+        }
         byte[] buffer = new byte[8192];
         long read = 0;
         for (int n; read <= SWALLOW_BYTES && (n = in.read(buffer)) >= 0; ) {
