@@ -118,7 +118,6 @@ public final class AdminServlet extends HttpServlet {
             }
         }
         if (bytes == null || bytes.length > RemoteImport.MAX_DOCUMENT_BYTES) {
-            RequestGuard.swallow(request);
             RdfResponses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "A document may have at most " + RemoteImport.MAX_DOCUMENT_BYTES + " bytes");
             return;

@@ -35,11 +35,12 @@ public final class RequestGuard implements Filter {
     public static final long MAX_QUERY_BYTES = 128 * 1024;
 
     /**
-     * Largest oversized body read and dropped before it is refused. Jetty closes a connection whose
-     * request body was not read; a client still sending then sees a reset, not the 413. Reading a
-     * moderately oversized body first (as Tomcat's maxSwallowSize does) lets it see the answer.
+     * Largest body read and dropped after a refusal. Jetty closes a connection whose request body
+     * was not read; a client still sending may then see a reset rather than the answer, and a
+     * keep-alive client loses the connection. Reading what is left of a body up to this size (as
+     * Tomcat's maxSwallowSize does) avoids both; a larger one is left, and the connection closed.
      */
-    static final long SWALLOW_BYTES = 2 * 1024 * 1024;
+    private static final long SWALLOW_BYTES = 2 * 1024 * 1024;
 
     private final String datasetPath;
 
@@ -65,6 +66,22 @@ public final class RequestGuard implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
+        guard(request, response, chain);
+        // A refusal (here, or a 405 for a write further on) leaves the body unread, and Jetty then
+        // closes the connection after the answer without saying so: a client that reuses it finds it
+        // gone. Sending the answer, then reading what is left of a small body, keeps the connection.
+        if (response.getStatus() >= 400) {
+            try {
+                response.flushBuffer();
+                swallow(request);
+            } catch (IOException gone) {
+                // The client went away; Jetty closes the connection, as without this.
+            }
+        }
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String queryString = request.getQueryString();
         if (queryString != null && queryString.length() > MAX_QUERY_BYTES) {
@@ -85,24 +102,12 @@ public final class RequestGuard implements Filter {
                 return;
             }
             if (length > MAX_QUERY_BYTES) {
-                swallow(request);
                 refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                         "A request to the endpoint may carry at most " + MAX_QUERY_BYTES + " bytes");
                 return;
             }
         }
-        chain.doFilter(req, resp);
-        // A refused write (405 and the like) leaves its body unread, and Jetty then closes the
-        // connection after the answer: a client that reuses it finds it gone. Sending the answer,
-        // then reading what is left of a small body, keeps the connection.
-        if (response.getStatus() >= 400) {
-            try {
-                response.flushBuffer();
-                swallow(request);
-            } catch (IOException gone) {
-                // The client went away; Jetty closes the connection, as without this.
-            }
-        }
+        chain.doFilter(request, response);
     }
 
     /**
@@ -124,7 +129,7 @@ public final class RequestGuard implements Filter {
     }
 
     /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */
-    static void swallow(HttpServletRequest request) throws IOException {
+    private static void swallow(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared == 0 || declared > SWALLOW_BYTES
                 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
