@@ -12,8 +12,8 @@ import org.symptomgraph.store.GraphStore;
 /**
  * The VoID description, counted after start in a thread of its own (a large database takes a
  * while, and the server should answer meanwhile), or the one stored by an earlier start if nothing
- * was imported since. Closing the server cancels it, so the database
- * is not left with a read transaction open.
+ * was imported since. Closing the server cancels it, so the database is not left with a read
+ * transaction open.
  */
 final class BackgroundVoid implements Supplier<Model> {
 
