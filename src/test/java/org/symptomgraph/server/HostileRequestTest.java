@@ -240,58 +240,18 @@ class HostileRequestTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();
-            String refused = readHead(in);
+            String refused = Http.readHead(in);
             assertTrue(refused.startsWith("HTTP/1.1 4"), refused);
             assertFalse(refused.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), refused);
-            skipBody(in, refused);
+            Http.skipBody(in, refused);
             Thread.sleep(200);
             out.write(body.getBytes(StandardCharsets.ISO_8859_1));
             out.write(("GET /$/ping HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String next = readHead(in);
+            String next = Http.readHead(in);
             assertTrue(next.startsWith("HTTP/1.1 200"), "the same connection answers the next request: " + next);
         }
-    }
-
-    /** The status line and headers of one response. */
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
-    }
-
-    /** Skips a response body of a Content-Length, or chunked. */
-    private static void skipBody(InputStream in, String head) throws IOException {
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-        if (length.find()) {
-            in.readNBytes(Integer.parseInt(length.group(1)));
-            return;
-        }
-        while (true) { // chunked: size line, data, CRLF; a zero size ends it
-            String size = readLine(in).trim();
-            int n = Integer.parseInt(size.isEmpty() ? "0" : size.split(";")[0], 16);
-            if (n == 0) {
-                readLine(in);
-                return;
-            }
-            in.readNBytes(n);
-            readLine(in);
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            line.append((char) b);
-        }
-        return line.toString();
     }
 
     @Test

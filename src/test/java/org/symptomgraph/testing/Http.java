@@ -1,6 +1,7 @@
 package org.symptomgraph.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -70,10 +71,49 @@ public final class Http {
             s.setSoTimeout(10_000);
             s.getOutputStream().write((head + "Host: localhost:" + port + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(status.substring(9, 12));
+            return Integer.parseInt(readHead(s.getInputStream()).substring(9, 12));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The status line and headers of one response read from a raw socket. */
+    public static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** Skips a response body of a Content-Length, or chunked. */
+    public static void skipBody(InputStream in, String head) throws IOException {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+            return;
+        }
+        while (true) { // chunked: size line, data, CRLF; a zero size ends it
+            String size = readLine(in).trim();
+            int n = Integer.parseInt(size.isEmpty() ? "0" : size.split(";")[0], 16);
+            if (n == 0) {
+                readLine(in);
+                return;
+            }
+            in.readNBytes(n);
+            readLine(in);
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString();
     }
 }
