@@ -152,8 +152,8 @@ final class VoidDescription {
             if (!dataset.containsNamedModel(graph)) {
                 return Optional.empty();
             }
-            Model stored = ModelFactory.createDefaultModel().add(dataset.getNamedModel(graph));
-            stored.setNsPrefixes(dataset.getNamedModel(graph).getNsPrefixMap());
+            Model inStore = dataset.getNamedModel(graph);
+            Model stored = ModelFactory.createDefaultModel().add(inStore).setNsPrefixes(inStore.getNsPrefixMap());
             // A description without void:documents (an older one) has -1 there: never equal.
             Sources countedFor = Sources.of(stored.createResource(datasetIri(base)));
             return countedFor.equals(sources(dataset, track)) ? Optional.of(stored) : Optional.empty();
