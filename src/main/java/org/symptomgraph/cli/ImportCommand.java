@@ -29,7 +29,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.links.LinkTable;
 import org.symptomgraph.links.LinkTableException;

@@ -17,8 +17,9 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.riot.WebContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.reading.DocumentReader;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.store.Backups;
@@ -130,7 +131,7 @@ public final class AdminServlet extends HttpServlet {
             return;
         }
         DocumentGraph graph = loaded.graph();
-        DocumentParser.Result result = loaded.result();
+        DocumentReader.Result result = loaded.result();
         GraphStore.Outcome outcome = store.replace(graph, Instant.now());
         LOG.info("admin: {} stored {} as <{}> ({})", principal, name, graph.name(),
                 outcome.name().toLowerCase(Locale.ROOT));

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.reading.DocumentReader;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 
@@ -35,7 +36,7 @@ public final class DocumentLoader {
     }
 
     /** One document read: its graph and what the parser noticed. */
-    public record Loaded(Path file, DocumentGraph graph, DocumentParser.Result result) {
+    public record Loaded(Path file, DocumentGraph graph, DocumentReader.Result result) {
     }
 
     /** Every document file named, folders searched recursively, in a stable order. */
@@ -83,7 +84,7 @@ public final class DocumentLoader {
      */
     public Loaded load(Path file, String name, byte[] bytes) throws DocumentException {
         try {
-            DocumentParser.Result result = parser.parse(name, bytes);
+            DocumentReader.Result result = parser.parse(name, bytes);
             return new Loaded(file, mapper.map(result.document()), result);
         } catch (RuntimeException e) {
             LOG.debug("{} could not be read", name, e);  // the stack trace, with --verbose

@@ -1,5 +1,7 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.DocumentException;
+import org.symptomgraph.importer.reading.DocumentReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

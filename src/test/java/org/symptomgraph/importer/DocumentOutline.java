@@ -1,5 +1,6 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.reading.DocumentReader;
 import java.util.List;
 import java.util.Locale;
 import org.symptomgraph.model.Category;
@@ -19,7 +20,7 @@ final class DocumentOutline {
     private DocumentOutline() {
     }
 
-    static String of(DocumentParser.Result r) {
+    static String of(DocumentReader.Result r) {
         SymptomDocument d = r.document();
         StringBuilder b = new StringBuilder();
         b.append("symptom: ").append(d.symptom()).append('\n');

@@ -1,5 +1,7 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.DocumentException;
+import org.symptomgraph.importer.reading.DocumentReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -317,7 +319,7 @@ class LayoutFixturesTest {
         "07/07/2021|2021-07-07"})
     void datesWrittenTheUsualWays(String line, String iso) throws Exception {
         String text = "Itching may be caused by:\n\n1. Dry skin\n2. Eczema\n\n" + line + "\n";
-        DocumentParser.Result r = parser.parse("itching.txt", text);
+        DocumentReader.Result r = parser.parse("itching.txt", text);
         assertEquals(Optional.of(LocalDate.parse(iso)), r.document().date(), line);
         assertEquals(0, r.warnings().size(), r.warnings().toString());
     }
@@ -326,7 +328,7 @@ class LayoutFixturesTest {
     @ValueSource(strings = {"05/06/2023", "1.2.2020", "Updated: 03-04-2021"})
     void aNumericDateThatCouldBeEitherWayIsReportedNotGuessed(String line) throws Exception {
         String text = "Itching may be caused by:\n\n1. Dry skin\n2. Eczema\n\n" + line + "\n";
-        DocumentParser.Result r = parser.parse("itching.txt", text);
+        DocumentReader.Result r = parser.parse("itching.txt", text);
         assertEquals(Optional.empty(), r.document().date());
         assertEquals("itching.txt:6: the date \"" + line + "\" could be day-month or month-day; left out",
                 r.warnings().get(0).toString());
@@ -334,7 +336,7 @@ class LayoutFixturesTest {
 
     @Test
     void aQuestionIsATitleToo() throws Exception {
-        DocumentParser.Result r = parser.parse("page-17.txt", """
+        DocumentReader.Result r = parser.parse("page-17.txt", """
                 What causes nosebleeds?
 
                 Nosebleeds may be caused by:
@@ -347,7 +349,7 @@ class LayoutFixturesTest {
 
     @Test
     void aCausesHeadingBeforeTheIntroOpensIt() throws Exception {
-        DocumentParser.Result r = parser.parse("cramps.txt", """
+        DocumentReader.Result r = parser.parse("cramps.txt", """
                 # Leg cramps
 
                 ## Causes
@@ -381,7 +383,7 @@ class LayoutFixturesTest {
 
     @Test
     void anIntroListOfCausesFollowedOnlyByReferencesIsStillCauses() throws Exception {
-        DocumentParser.Result r = parser.parse("hiccups.txt", """
+        DocumentReader.Result r = parser.parse("hiccups.txt", """
                 Hiccups may be caused by:
 
                 1. Eating too much
@@ -403,7 +405,7 @@ class LayoutFixturesTest {
 
     @Test
     void anItemWithNamesUnderItIsACategoryAndWithRemarksUnderItACause() throws Exception {
-        DocumentParser.Result r = parser.parse("acne.txt", """
+        DocumentReader.Result r = parser.parse("acne.txt", """
                 Acne
 
                 Medicines
@@ -432,7 +434,7 @@ class LayoutFixturesTest {
 
     @Test
     void aCategoryThatListsNothingIsLeftOutWithAWarning() throws Exception {
-        DocumentParser.Result r = parser.parse("cough.txt", """
+        DocumentReader.Result r = parser.parse("cough.txt", """
                 Cough may be caused by:
 
                 1. Infections

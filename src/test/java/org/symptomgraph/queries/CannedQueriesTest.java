@@ -37,7 +37,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -77,7 +77,7 @@ class SoakTest {
             for (Path file : DocumentLoader.documentFiles(List.of(Fixtures.PETECHIAE, Fixtures.TEST_DOCUMENTS, corpus))) {
                 try {
                     store.replace(loader.load(file).graph(), Instant.now());
-                } catch (org.symptomgraph.importer.DocumentException e) {
+                } catch (org.symptomgraph.importer.page.DocumentException e) {
                     // a generated page the importer refuses is simply not part of the data
                 }
             }

@@ -36,7 +36,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symptomgraph.bench.CorpusGenerator;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;

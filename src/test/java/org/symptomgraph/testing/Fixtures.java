@@ -1,5 +1,6 @@
 package org.symptomgraph.testing;
 
+import org.symptomgraph.importer.reading.DocumentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
@@ -43,7 +44,7 @@ public final class Fixtures {
         return TEST_DOCUMENTS.resolve(name);
     }
 
-    public static DocumentParser.Result parse(Path file) throws DocumentException {
+    public static DocumentReader.Result parse(Path file) throws DocumentException {
         return new DocumentParser().parse(file.getFileName().toString(), bytes(file));
     }
 

@@ -1,0 +1,70 @@
+package org.symptomgraph.importer.page;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The one place that knows which files are documents and which {@link PageReader} reads each: by the
+ * file's name ending, or for a file given by name whose ending says nothing, by sniffing its first
+ * bytes (an HTML page, else plain text). Readers come from {@link ServiceLoader}, so a jar on the
+ * class path can add a format.
+ */
+public final class DocumentFormats {
+
+    private static final List<PageReader> READERS = load();
+
+    private DocumentFormats() {
+    }
+
+    private static List<PageReader> load() {
+        List<PageReader> readers = new ArrayList<>();
+        ServiceLoader.load(PageReader.class, DocumentFormats.class.getClassLoader()).forEach(readers::add);
+        if (readers.isEmpty()) {
+            // A repackaged jar that lost its service files still reads the built-in formats.
+            readers.add(new TextPageReader());
+            readers.add(new HtmlPageReader());
+        }
+        return List.copyOf(readers);
+    }
+
+    /** Every reader known, text first. */
+    public static List<PageReader> readers() {
+        return READERS;
+    }
+
+    /** Every file name ending a folder search picks up. */
+    public static List<String> extensions() {
+        return READERS.stream().flatMap(r -> r.extensions().stream()).toList();
+    }
+
+    /** Whether a folder search takes this file as a document (by its name; hidden files never). */
+    public static boolean isDocument(Path file) {
+        String name = file.getFileName().toString();
+        return !name.startsWith(".") && byName(name).isPresent();
+    }
+
+    /** The reader for a file name's ending, if one knows it. */
+    public static Optional<PageReader> byName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return READERS.stream().filter(r -> r.extensions().stream().anyMatch(lower::endsWith)).findFirst();
+    }
+
+    /**
+     * The reader for a document: by its name's ending, else the first whose sniffing recognises the
+     * bytes, else plain text (which refuses what is not text, with the line).
+     */
+    public static PageReader forDocument(String name, byte[] bytes) {
+        return byName(name).or(() -> READERS.stream().filter(r -> r.sniff(bytes)).findFirst())
+                .orElseGet(() -> READERS.stream().filter(r -> r.format().equals(TextPageReader.FORMAT)).findFirst()
+                        .orElseGet(TextPageReader::new));
+    }
+
+    /** Reads a document with the reader {@link #forDocument} picks. */
+    public static Page read(String name, byte[] bytes) throws DocumentException {
+        return forDocument(name, bytes).read(name, bytes);
+    }
+}

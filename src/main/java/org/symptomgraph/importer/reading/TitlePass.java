@@ -1,0 +1,260 @@
+package org.symptomgraph.importer.reading;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.symptomgraph.importer.page.Block;
+
+/**
+ * Names the symptom. In order of trust: the page's title (a first heading that reads as one — "What
+ * causes a low white blood cell count?", "Hematuria: Possible Causes", an HTML h1 — or the HTML
+ * {@code <title>}); then the page's address and its file name, each only where the text itself uses
+ * that name (a page stored under another symptom's address is named by its text); then the phrase
+ * the text itself uses for what is caused ("causes of X", "X may be caused by"). Never a category
+ * heading: a heading that states a frequency ("Common causes — long-lasting") is no title. The
+ * title's blocks (and a "Causes" heading under it) are taken out of the content; other names of the
+ * symptom ("Low potassium (hypokalemia)") are collected.
+ */
+final class TitlePass implements ReadingPass {
+
+    private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[-|–—]\\s+|:\\s+|\\s*\\|\\s*");
+    private static final Pattern TITLE_LEAD = Pattern.compile(
+            "^(?:what (?:are the )?(?:possible |common |most common )?causes? (?:of )?|what can cause |"
+                    + "(?:possible |common |most common )?causes of |why (?:do|does|is|are) )", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE_TAIL = Pattern.compile(
+            "(?:\\s*[:,]?\\s*(?:possible |common )?causes?(?: and (?:risk factors|treatment))?)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_END = Pattern.compile("(?=\\s+(?:include|includes|are|is|may|can|might|leading|"
+            + "that|which|in|among|for)\\b|\\s*[,.:;(?]|$)");
+    private static final Pattern CAUSES_OF = Pattern.compile(
+            "\\bcauses?\\s+of\\s+(?:a\\s+|an\\s+|the\\s+)?([\\p{L}][\\p{L}\\s'’-]{2,60}?)" + NAME_END.pattern(),
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT = Pattern.compile("^(?:in general,\\s+)?(?:a\\s+|an\\s+|the\\s+)?"
+            + "([\\p{L}][\\p{L}\\s'’-]{2,60}?)\\s*(?:\\([^)]*\\)\\s*)?(?:usually\\s+|often\\s+)?(?:may|can|might|could|"
+            + "occurs?|happens?|has many causes|have many causes|is caused|are caused|results? from|forms?|develops?)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKEN_SPLIT = Pattern.compile("[^\\p{L}]+");
+    /** Address and file name words that are never part of the symptom's name. */
+    private static final List<String> NAME_NOISE = List.of("symptoms", "symptom", "basics", "causes", "cause", "sym",
+            "possible", "health", "library", "www", "http", "https", "com", "org", "html", "htm", "txt", "node",
+            "undated", "url", "copy", "page", "en", "us", "conditions", "diseases", "mayoclinic", "baycare", "nhlbi",
+            "clevelandclinic", "nih", "gov", "my");
+
+    @Override
+    public void apply(Reading r) {
+        List<Block> content = r.content;
+        String text = allText(content);
+        int titleBlocks = 0;
+        Optional<String> name = Optional.empty();
+        if (!content.isEmpty() && content.get(0).is(Block.Type.HEADING) && readsAsTitle(content.get(0))) {
+            name = fromTitle(content.get(0).text());
+            titleBlocks = name.isPresent() ? 1 : 0;
+        }
+        if (name.isEmpty()) {
+            name = r.page.title().flatMap(TitlePass::fromTitle);
+        }
+        Map<String, Integer> spoken = phrasesOfText(content);
+        if (name.isEmpty()) {
+            name = r.page.address().flatMap(a -> fromWords(addressWords(a), text, spoken));
+        }
+        if (name.isEmpty()) {
+            name = fromWords(fileWords(r.file()), text, spoken);
+        }
+        if (name.isEmpty()) {
+            name = spoken.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        }
+        String symptom = name.map(n -> asWritten(n, content)).orElseGet(() -> String.join(" ", fileWords(r.file())));
+        if (symptom.isBlank()) {
+            symptom = r.file();
+        }
+        r.symptom = new Symptom(sentenceCase(symptom));
+        // The title, and "Causes" headings right under it, are not content.
+        int at = titleBlocks;
+        while (at < content.size() - 1 && content.get(at).is(Block.Type.HEADING) && isCausesHeading(content.get(at).text(),
+                r.symptom)) {
+            at++;
+        }
+        r.content = new ArrayList<>(content.subList(at, content.size()));
+        for (Block b : r.content) {
+            if (!b.is(Block.Type.ITEM)) {
+                Text.sentences(b.text()).forEach(s -> r.symptom.findAliases(s.text()));
+            }
+        }
+    }
+
+    /** "Causes", "Possible causes of X", "What causes X?": a heading that opens the causes without naming a group. */
+    static boolean isCausesHeading(String heading, Symptom symptom) {
+        String h = Text.stripEnd(heading.replace("?", ""));
+        if (Lexicon.CAUSES_HEADINGS.is(h)) {
+            return true;
+        }
+        Matcher lead = TITLE_LEAD.matcher(h);
+        return lead.find() && Statements.frequency(h, symptom).isEmpty()
+                && (symptom == null || symptom.in(h.substring(lead.end())));
+    }
+
+    /** A first heading is the title when it is an h1, a question, or speaks of causes of something; never when it states a frequency. */
+    private static boolean readsAsTitle(Block heading) {
+        String t = heading.text();
+        if (TITLE_LEAD.matcher(t).find()) {
+            return true; // "What causes X?", "Causes of X"
+        }
+        if (Statements.frequency(t, null).isPresent() || Lexicon.OTHER_CAUSES.startsIn(t)) {
+            return false;
+        }
+        return heading.level() == 1 || t.endsWith("?") || TITLE_PARTS.matcher(t).find() && Lexicon.TITLE_NOISE.in(t)
+                || TITLE_TAIL.matcher(t).find();
+    }
+
+    /** The symptom's name in a title: "Lymphocytopenia - What Causes Lymphocytopenia? - Causes" gives Lymphocytopenia. */
+    static Optional<String> fromTitle(String title) {
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        for (String part : TITLE_PARTS.split(title.strip())) {
+            String p = Text.stripEnd(part.replace("?", "").strip());
+            p = TITLE_LEAD.matcher(p).replaceFirst("");
+            p = TITLE_TAIL.matcher(p).replaceFirst("").strip();
+            p = CauseNames.dropLeading(p, Lexicon.ARTICLES);
+            if (!p.isEmpty() && !Lexicon.TITLE_NOISE.is(p) && Text.words(p) <= 8) {
+                parts.merge(p.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        return parts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /** The words of an address that may name the symptom: the path segment after "symptoms", else the path. */
+    private static List<String> addressWords(String address) {
+        String path = address.replaceFirst("^[a-z]+://[^/]+", "").replaceFirst("[?#].*$", "");
+        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isBlank()).toList();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (segments.get(i).matches("(?i)symptoms?|conditions?|diseases?")) {
+                return words(segments.get(i + 1));
+            }
+        }
+        List<String> all = new ArrayList<>();
+        segments.forEach(s -> all.addAll(words(s)));
+        return all;
+    }
+
+    private static List<String> fileWords(String file) {
+        String stem = file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[^.]*$", "");
+        return words(stem);
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : TOKEN_SPLIT.split(s.toLowerCase(Locale.ROOT))) {
+            if (!w.isEmpty() && !NAME_NOISE.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The longest run of the words that the text uses as a phrase, where the text bears it out: it
+     * is (or holds, or is held by) a phrase the text uses for what is caused, or the text uses it
+     * twice, or the text names nothing else.
+     */
+    private static Optional<String> fromWords(List<String> words, String text, Map<String, Integer> spoken) {
+        for (int n = Math.min(words.size(), 8); n >= 1; n--) {
+            for (int i = 0; i + n <= words.size(); i++) {
+                String phrase = String.join(" ", words.subList(i, i + n));
+                if (Lexicon.ARTICLES.is(phrase) || Lexicon.DETERMINERS.is(phrase) || phrase.length() < 4) {
+                    continue;
+                }
+                int uses = occurrences(phrase, text);
+                if (uses == 0) {
+                    continue;
+                }
+                boolean agrees = spoken.keySet().stream().anyMatch(p -> p.contains(phrase) || phrase.contains(p));
+                if (agrees || uses >= 2 || spoken.isEmpty()) {
+                    return Optional.of(phrase);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the text says is caused, with how often: "causes of X", "X may be caused by", "X occurs
+     * when". Names are lower case, without a leading article.
+     */
+    private static Map<String, Integer> phrasesOfText(List<Block> content) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Block b : content) {
+            if (b.is(Block.Type.ITEM)) {
+                continue;
+            }
+            for (Text.Sentence s : Text.sentences(b.text())) {
+                Matcher of = CAUSES_OF.matcher(s.text());
+                while (of.find()) {
+                    count(counts, of.group(1));
+                }
+                Matcher subject = SUBJECT.matcher(s.text());
+                if (subject.find()) {
+                    count(counts, subject.group(1));
+                }
+            }
+        }
+        counts.keySet().removeIf(k -> Lexicon.DETERMINERS.is(k) || k.length() < 4 || k.matches("(?i)(this|it|they|these).*"));
+        return counts;
+    }
+
+    private static void count(Map<String, Integer> counts, String phrase) {
+        String p = CauseNames.dropLeading(Text.clean(phrase.toLowerCase(Locale.ROOT)), Lexicon.DETERMINERS);
+        if (!p.isEmpty() && Text.words(p) <= 7) {
+            counts.merge(p, 1, Integer::sum);
+        }
+    }
+
+    private static int occurrences(String phrase, String text) {
+        Matcher m = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(phrase).replace(" ", "\\E\\s+\\Q") + "(?:s|es)?(?![\\p{L}])")
+                .matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String allText(List<Block> content) {
+        StringBuilder b = new StringBuilder();
+        content.forEach(c -> b.append(c.text().toLowerCase(Locale.ROOT).replace('’', '\'')).append('\n'));
+        return b.toString();
+    }
+
+    /** The name as the text writes it (its first use), or as given. */
+    private static String asWritten(String name, List<Block> content) {
+        Pattern p = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        for (Block b : content) {
+            Matcher m = p.matcher(b.text().replace('’', '\''));
+            if (m.find()) {
+                return Text.clean(m.group());
+            }
+        }
+        return name;
+    }
+
+    /** "Blood In Semen" and "blood in semen" both as "Blood in semen"; abbreviations kept. */
+    static String sentenceCase(String name) {
+        String[] words = Text.clean(name).split(" ");
+        boolean titleCase = words.length > 1 && Arrays.stream(words).filter(w -> w.length() > 3)
+                .allMatch(w -> Character.isUpperCase(w.codePointAt(0)));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            boolean abbreviation = w.length() > 1 && w.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            if (titleCase && i > 0 && !abbreviation) {
+                w = w.toLowerCase(Locale.ROOT);
+            }
+            out.append(i == 0 ? "" : " ").append(w);
+        }
+        return Text.capitalise(out.toString());
+    }
+}

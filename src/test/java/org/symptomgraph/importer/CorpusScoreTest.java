@@ -1,0 +1,135 @@
+package org.symptomgraph.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.riot.RDFDataMgr;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.testing.Cli;
+
+/**
+ * Imports every page of the development corpus ({@code ../shared/corpus/pages}) with the command
+ * line, as a user would, and scores each page's graph against its expected facts
+ * ({@link CorpusChecker}): twice, once as the pages are stored (with their {@code SOURCE:} line) and
+ * once with the text alone, named by the page's file name. The per-page table is written to
+ * {@code target/corpus-score.md} (docs/importer.md shows it).
+ */
+class CorpusScoreTest {
+
+    static final Path CORPUS = Path.of("../shared/corpus");
+
+    private static List<CorpusChecker.Score> withSource;
+    private static List<CorpusChecker.Score> textOnly;
+
+    @BeforeAll
+    static void importCorpus() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS.resolve("pages")), "../shared/corpus is not beside this checkout");
+        Path work = Files.createDirectories(Path.of("target/corpus-score"));
+        Path stripped = Files.createDirectories(work.resolve("text-only"));
+        try (Stream<Path> pages = Files.list(CORPUS.resolve("pages"))) {
+            for (Path page : pages.toList()) {
+                String text = Files.readString(page);
+                Files.writeString(stripped.resolve(page.getFileName()), text.substring(text.indexOf("\n\n") + 2));
+            }
+        }
+        withSource = score(CORPUS.resolve("pages"), work.resolve("with-source.trig"));
+        textOnly = score(stripped, work.resolve("text-only.trig"));
+        Files.writeString(work.resolve("../corpus-score.md"), table("As stored (with the SOURCE line)", withSource)
+                + "\n" + table("Text only (the page's text, named by its file)", textOnly));
+    }
+
+    private static List<CorpusChecker.Score> score(Path pages, Path out) throws IOException {
+        Cli.Run run = Cli.run("import", pages.toString(), "--out", out.toString());
+        assertTrue(run.status() == 0, run::toString);
+        Dataset ds = RDFDataMgr.loadDataset(out.toString());
+        List<CorpusChecker.Score> scores = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPUS.resolve("expected"))) {
+            for (Path json : files.sorted().toList()) {
+                CorpusChecker.Expected expected = CorpusChecker.Expected.read(json);
+                scores.add(CorpusChecker.score(expected, ds, graphOf(ds, expected.slug() + ".txt")));
+            }
+        }
+        return scores;
+    }
+
+    private static String graphOf(Dataset ds, String file) {
+        String q = Vocab.SPARQL_PREFIXES + "SELECT ?g { GRAPH ?g { ?g prov:wasDerivedFrom ?d . ?d sg:sourceFile \""
+                + file + "\" } }";
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(q).build()) {
+            var rows = qe.execSelect();
+            assertTrue(rows.hasNext(), "no graph for " + file);
+            return rows.next().getResource("g").getURI();
+        }
+    }
+
+    static String table(String title, List<CorpusChecker.Score> scores) {
+        StringBuilder b = new StringBuilder("### " + title + "\n\n");
+        b.append("| page | causes | found | extra | P | R | F1 | categories right | symptom | date |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (CorpusChecker.Score s : scores) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %.2f | %.2f | %d/%d | %s%s | %s%s |%n",
+                    s.slug(), s.expectedCauses(), s.found(), s.unexpected(), s.precision(), s.recall(), s.f1(),
+                    s.categoriesRight(), s.categories(), s.symptomRight() ? "" : "**wrong:** ", s.symptom(),
+                    s.dateRight() ? "" : "**wrong:** ", s.date() == null ? "none" : s.date()));
+        }
+        b.append(String.format(Locale.ROOT, "%nMean cause F1 %.3f; categories right %.3f (%d of %d); symptom right %d/%d; "
+                + "date right %d/%d.%n", meanF1(scores), categoryShare(scores),
+                scores.stream().mapToInt(CorpusChecker.Score::categoriesRight).sum(),
+                scores.stream().mapToInt(CorpusChecker.Score::categories).sum(),
+                scores.stream().filter(CorpusChecker.Score::symptomRight).count(), scores.size(),
+                scores.stream().filter(CorpusChecker.Score::dateRight).count(), scores.size()));
+        b.append("\nWhat is still missed, by page:\n\n");
+        for (CorpusChecker.Score s : scores) {
+            if (s.missed().isEmpty() && s.extra().isEmpty() && s.wrongCategories().isEmpty()
+                    && s.nonCausesEmitted().isEmpty() && s.leaked().isEmpty()) {
+                continue;
+            }
+            b.append("- **").append(s.slug()).append("**");
+            if (!s.missed().isEmpty()) {
+                b.append(" missed: ").append(s.missed()).append(';');
+            }
+            if (!s.extra().isEmpty()) {
+                b.append(" unexpected: ").append(s.extra()).append(';');
+            }
+            if (!s.wrongCategories().isEmpty()) {
+                b.append(" categories: ").append(s.wrongCategories()).append(';');
+            }
+            if (!s.nonCausesEmitted().isEmpty()) {
+                b.append(" non-causes emitted: ").append(s.nonCausesEmitted()).append(';');
+            }
+            if (!s.leaked().isEmpty()) {
+                b.append(" boilerplate in the graph: ").append(s.leaked()).append(';');
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    static double meanF1(List<CorpusChecker.Score> scores) {
+        return scores.stream().mapToDouble(CorpusChecker.Score::f1).average().orElse(0);
+    }
+
+    static double categoryShare(List<CorpusChecker.Score> scores) {
+        return scores.stream().mapToInt(CorpusChecker.Score::categoriesRight).sum()
+                / (double) scores.stream().mapToInt(CorpusChecker.Score::categories).sum();
+    }
+
+    @Test
+    void printScores() {
+        System.out.println(table("As stored (with the SOURCE line)", withSource));
+        System.out.println(table("Text only", textOnly));
+        assertEquals(21, withSource.size());
+    }
+}
