@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.symptomgraph.importer.ImportReport;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.server.AdminCredentials;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.BulkLoad;
 import org.symptomgraph.store.GraphStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,12 +128,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Fills an empty database the way {@code import} would, from the documents and links in --data. */
-    private void fill(PrintWriter out) {
+    private void fill(PrintWriter out) throws IOException {
         out.printf("filling the empty database %s from %s%n", db.directory, data);
-        CommandLine importer = spec.parent().subcommands().get("import");
-        int status = importer.execute(data.toString(), "--db", db.directory.toString(), "--base", base.base);
-        if (status != 0) {
-            spec.commandLine().getErr().println("warning: some of " + data + " could not be imported (see above)");
+        PrintWriter err = spec.commandLine().getErr();
+        int documents = DocumentFormats.documentsIn(List.of(data)).size();
+        ImportReport report;
+        try (ConsoleListener console = ConsoleListener.of(ConsoleListener.Mode.auto, documents,
+                documents <= ImportCommand.QUIET_ABOVE ? out : null, err)) {
+            report = Importer.create().iris(base.iris()).database(db.directory).listener(console).build()
+                    .importFiles(List.of(data));
+        }
+        if (report.failed() > 0) {
+            err.println("warning: some of " + data + " could not be imported (see above)");
         }
     }
 }

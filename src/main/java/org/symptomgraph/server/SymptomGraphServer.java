@@ -11,7 +11,6 @@ import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.symptomgraph.queries.QueryCatalog;
-import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.queries.SparqlExamples;
 import org.symptomgraph.store.GraphStore;
@@ -81,8 +80,8 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
         if (settings.admin() != null) {
-            builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store,
-                    new DocumentMapper(new Iris(settings.base())), settings.admin()));
+            builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, new Iris(settings.base()),
+                    settings.admin()));
         }
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);

@@ -1,5 +1,6 @@
 package org.symptomgraph.server;
 
+import org.symptomgraph.importer.Importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
@@ -45,8 +45,7 @@ class LinkedDataTest {
     @BeforeAll
     static void start() throws Exception {
         String hostile = "Fever may be caused by:\n\n1. <script>alert('x')</script> fever\n2. Influenza\n";
-        server = TestServer.petechiae(new DocumentMapper(new Iris(BASE)).map(new DocumentParser()
-                .parse("fever.txt", hostile).document()));
+        server = TestServer.petechiae(Importer.create().iris(new Iris(BASE)).build().read("fever.txt", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8)).graph());
         store = server.store();
         root = server.root();
     }

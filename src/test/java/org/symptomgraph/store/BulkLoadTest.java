@@ -1,5 +1,7 @@
 package org.symptomgraph.store;
 
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,11 +42,11 @@ class BulkLoadTest {
         write(folder.resolve("v2/wheezing.txt"), version("Wheezing", "Bronchitis", "January 5, 2022"));
         write(folder.resolve("v3/hoarseness.txt"), version("Hoarseness", "Laryngitis", "May 1, 2021"));
         write(folder.resolve("v4/hoarseness.txt"), version("Hoarseness", "Reflux", "June 2, 2025"));
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
+        Importer importer = Importer.create().build();
         List<DocumentGraph> graphs = new ArrayList<>();
-        for (Path file : DocumentLoader.documentFiles(List.of(folder))) {
+        for (Path file : DocumentFormats.documentsIn(List.of(folder))) {
             try {
-                graphs.add(loader.load(file).graph());
+                graphs.add(importer.read(file).graph());
             } catch (DocumentException e) {
                 // the generator's deliberately broken pages are no part of either import
             }

@@ -1,11 +1,15 @@
 package org.symptomgraph.importer.page;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 /**
  * The one place that knows which files are documents and which {@link PageReader} reads each: by the
@@ -14,6 +18,9 @@ import java.util.ServiceLoader;
  * class path can add a format.
  */
 public final class DocumentFormats {
+
+    /** Larger than any real page of this kind; a bigger document is refused before it is read. */
+    public static final long DEFAULT_MAX_BYTES = 8L * 1024 * 1024;
 
     private static final List<PageReader> READERS = load();
 
@@ -39,6 +46,25 @@ public final class DocumentFormats {
     /** Every file name ending a folder search picks up. */
     public static List<String> extensions() {
         return READERS.stream().flatMap(r -> r.extensions().stream()).toList();
+    }
+
+    /**
+     * The documents among files and folders: a file named is taken whatever its ending; a folder is
+     * searched recursively for files with a document ending (hidden ones left out), in a stable order.
+     */
+    public static List<Path> documentsIn(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).filter(DocumentFormats::isDocument)
+                            .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+                }
+            } else if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+                files.add(p);
+            }
+        }
+        return files;
     }
 
     /** Whether a folder search takes this file as a document (by its name; hidden files never). */

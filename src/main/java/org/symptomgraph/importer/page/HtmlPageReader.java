@@ -287,9 +287,20 @@ public final class HtmlPageReader implements PageReader {
             }
         }
 
+        /** Paragraphs as they come; a line typed as a list item ("* Lupus<br>") is one, in a list of such lines. */
         void flush() {
+            int from = blocks.size();
             inline.emit(Block.Type.PROSE, 0, -1, 0, blocks);
             inline = new Inline();
+            for (int i = from; i < blocks.size(); i++) {
+                boolean continues = i > from && blocks.get(i - 1).is(Block.Type.ITEM);
+                int id = continues ? list : list + 1;
+                Optional<Block> item = TextPageReader.asItem(blocks.get(i), id);
+                if (item.isPresent()) {
+                    list = id;
+                    blocks.set(i, item.get());
+                }
+            }
         }
 
         /** {@code <p><strong>Less common causes</strong></p>}: a heading written as a bold paragraph. */

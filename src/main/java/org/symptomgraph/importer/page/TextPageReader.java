@@ -265,6 +265,20 @@ public final class TextPageReader implements PageReader {
         return i;
     }
 
+    /**
+     * A line written as a list item ("* Hemophilia A", "2) Lupus"): its number (0 for a bullet) and
+     * its text without the marker; used by readers of other formats for items typed as text.
+     */
+    static java.util.Optional<Block> asItem(Block prose, int list) {
+        Matcher m = ITEM.matcher(prose.text());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        int ordinal = m.group(2) != null ? Integer.parseInt(m.group(2)) : 0;
+        return java.util.Optional.of(new Block(Block.Type.ITEM, prose.line(), clean(m.group(5)), 1, prose.gap(), ordinal,
+                list, shift(prose.spans(), m.start(5), 0)));
+    }
+
     /** Collapses white space. */
     public static String clean(String s) {
         return WHITE_SPACE.matcher(s.strip()).replaceAll(" ");

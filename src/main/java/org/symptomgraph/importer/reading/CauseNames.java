@@ -77,7 +77,18 @@ final class CauseNames {
         if (isOthers(head)) {
             return List.of();
         }
+        if (Lexicon.REMARK_OPENERS.startsIn(head)) {
+            warn.accept("list item \"" + item + "\" is a remark, not the name of a cause; left out");
+            return List.of();
+        }
+        if (Lexicon.ADVICE_VERBS.startsIn(head) && !head.matches("(?i)^\\S+ing\\b.*")) {
+            warn.accept("list item \"" + item + "\" is advice, not the name of a cause; left out");
+            return List.of();
+        }
         List<Cause> drugs = drugsOf(head, context, line, evidence, warn);
+        if (drugs.isEmpty() && context == CauseKind.DRUG && Text.firstOutside(Lexicon.DETAIL_OPENER, head) < 0) {
+            drugs = drugNames(head, line, evidence, warn);
+        }
         if (!drugs.isEmpty()) {
             return drugs;
         }
@@ -156,6 +167,29 @@ final class CauseNames {
         return List.of();
     }
 
+    /**
+     * "Ibuprofen and naproxen" in a list of medicines: short names joined by commas, "and" or "or" are
+     * one drug each ("other hormones" is reported, not taken). None when the item is one name.
+     */
+    private static List<Cause> drugNames(String head, int line, String evidence, Consumer<String> warn) {
+        List<String> pieces = Text.enumeration(head);
+        if (pieces.size() < 2 || pieces.stream().anyMatch(p -> Text.words(Text.withoutParentheses(p)) > 3)) {
+            return List.of();
+        }
+        List<Cause> out = new ArrayList<>();
+        for (String piece : pieces) {
+            if (isOthers(piece)) {
+                continue;
+            }
+            if (GROUP_REFERENCE.matcher(piece).find()) {
+                warn.accept("\"" + piece + "\" names a group of drugs, not a drug; left out");
+                continue;
+            }
+            name(piece, null, CauseKind.DRUG, line, evidence, true, warn).ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** The brand names in a drug's trailing parenthesis ("phenytoin (Cerebyx, Dilantin-125, others)"), if any. */
     private static List<String> brandsOf(String piece, boolean drugContext) {
         Matcher m = Pattern.compile("^(.*\\S)\\s*\\(([^()]*)\\)$").matcher(piece.strip());
@@ -176,7 +210,7 @@ final class CauseNames {
     }
 
     /** What a parenthesis holds, and where its content goes. */
-    private enum Paren { BRANDS, ALIAS, ABBREVIATION, LONG_FORM, DEFINITION, DETAIL, NOTHING }
+    private enum Paren { BRANDS, ALIAS, ABBREVIATION, LONG_FORM, NAMES, DEFINITION, DETAIL, NOTHING }
 
     /** The parts of an item's name while it is being read. */
     private static final class Parts {
@@ -297,6 +331,15 @@ final class CauseNames {
                 parts.abbreviations.add(inside);
                 parts.aliases.add(expandAbbreviation(before, inside, after));
             }
+            case NAMES -> {
+                for (String n : Text.enumeration(inside)) {
+                    String name = Lexicon.ALIAS_MARKERS.atStart(n).map(m -> n.substring(m.end()).strip()).orElse(n);
+                    if (ABBREVIATION.matcher(name).matches()) {
+                        parts.abbreviations.add(name);
+                    }
+                    parts.aliases.add(name);
+                }
+            }
             case LONG_FORM -> {
                 parts.abbreviations.add(lastWord(before));
                 parts.aliases.add(inside);
@@ -338,6 +381,9 @@ final class CauseNames {
         if (Lexicon.QUALIFIERS.startsIn(inside) || isExampleList(inside)) {
             return Paren.DETAIL;
         }
+        if (inside.contains(",") && Text.enumeration(inside).stream().anyMatch(p -> ABBREVIATION.matcher(p).matches())) {
+            return Paren.NAMES;
+        }
         boolean sentence = Character.isUpperCase(inside.codePointAt(0)) && inside.endsWith(".");
         if (!sentence && Text.words(inside) <= 3 && !Lexicon.ARTICLES.startsIn(inside)
                 && !HEAD_END.matcher(" " + inside + " ").find() && !FINITE_VERB.matcher(inside).find()) {
@@ -346,10 +392,14 @@ final class CauseNames {
         return Paren.DEFINITION;
     }
 
-    /** "(cysts, polyps)": two or more short names joined by commas. */
+    /**
+     * "(cysts, polyps)": two or more short names joined by commas, none of them an abbreviation
+     * ("(gastroesophageal reflux disease, GERD)" gives other names).
+     */
     private static boolean isExampleList(String inside) {
         List<String> pieces = Text.enumeration(inside);
-        return inside.contains(",") && pieces.size() >= 2 && pieces.stream().allMatch(p -> Text.words(p) <= 3);
+        return inside.contains(",") && pieces.size() >= 2 && pieces.stream().allMatch(p -> Text.words(p) <= 3)
+                && pieces.stream().noneMatch(p -> ABBREVIATION.matcher(p).matches());
     }
 
     /** Whether the words' initials spell the abbreviation ("CMV" and "cytomegalovirus"? no; "BPH", "benign prostatic hyperplasia"). */

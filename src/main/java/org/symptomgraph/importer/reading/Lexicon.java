@@ -36,6 +36,8 @@ final class Lexicon {
     static final WordList NOT_DRUG_HEADS = WordList.of("not-drug-heads");
     static final WordList CAPTION_WORDS = WordList.of("caption-words");
     static final WordList TITLE_NOISE = WordList.of("title-noise");
+    static final WordList ADVICE_VERBS = WordList.of("advice-verbs");
+    static final WordList REMARK_OPENERS = WordList.of("remark-openers");
 
     /** Endings of generic drug names. */
     private static final List<String> DRUG_STEMS = WordList.lines("drug-stems.txt").stream().map(String::strip)

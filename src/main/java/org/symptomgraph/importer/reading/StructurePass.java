@@ -38,6 +38,8 @@ final class StructurePass implements ReadingPass {
 
     /** The name of a list set apart where a heading was lost, until its causes say more. */
     static final String UNNAMED = "Causes listed without a heading";
+    private static final java.util.regex.Pattern CAUSE_WORD = java.util.regex.Pattern.compile("\\bcaus",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A run of the page: a heading, a paragraph, or one list (its items, nested ones included). */
     private record Unit(Block heading, Block paragraph, List<Block> items) {
@@ -86,6 +88,8 @@ final class StructurePass implements ReadingPass {
         private Unit introList;
         private final boolean allProse;
         private Draft section;
+        /** A "Causes" heading that names no group, until a list under it takes its name. */
+        private Block causesHeading;
         private boolean inIntro = true;
 
         Walk(Reading r, List<Unit> units) {
@@ -104,7 +108,9 @@ final class StructurePass implements ReadingPass {
                 } else if (u.paragraph() != null) {
                     boolean leadsList = i + 1 < units.size() && units.get(i + 1).isList();
                     paragraph(u.paragraph(), leadsList ? units.get(i + 1) : null);
-                } else if (u != introList) {
+                } else if (u == introList) {
+                    inIntro = false;
+                } else {
                     Block lead = i > 0 && units.get(i - 1).paragraph() != null ? units.get(i - 1).paragraph() : null;
                     list(u, lead);
                 }
@@ -161,15 +167,16 @@ final class StructurePass implements ReadingPass {
                 intro.add(d);
                 open.push(d);
             }
-            inIntro = false;
         }
 
         // ---- headings
 
         private void heading(Block h) {
             inIntro = false;
+            causesHeading = null;
             if (TitlePass.isCausesHeading(h.text(), symptom)) {
                 section = null;
+                causesHeading = h;
                 return;
             }
             String name = Text.capitalise(stripColon(h.text()));
@@ -344,7 +351,7 @@ final class StructurePass implements ReadingPass {
 
         /** A sentence about the symptom's causes that states a frequency, without naming them ("The most common cause … is linked to the kidneys."). */
         private boolean frequencyRemark(String sentence) {
-            return Statements.frequency(sentence, symptom).isPresent() && Lexicon.CAUSAL.in(sentence)
+            return Statements.frequency(sentence, symptom).isPresent() && CAUSE_WORD.matcher(sentence).find()
                     && symptom.in(sentence) && !Lexicon.SUBGROUPS.in(sentence) && !Lexicon.NO_CAUSE.in(sentence);
         }
 
@@ -384,11 +391,18 @@ final class StructurePass implements ReadingPass {
                 }
                 section.frequencyIfNone(leadFrequency);
             } else if (section != null && kind == Statements.LeadIn.CAUSES) {
-                target = leadInDraft(section, leadIn, leadFrequency, u.line());
+                target = leadInDraft(section, leadIn, leadFrequency,
+                        leadParagraph.lineAt(leadParagraph.text().lastIndexOf(leadIn)));
             } else if (section != null && !(leadIn == null && first.gap() >= 2)) {
                 target = section;
             } else if (leadIn != null) {
-                target = leadInDraft(null, leadIn, leadFrequency, u.line());
+                int at = leadParagraph.lineAt(leadParagraph.text().lastIndexOf(leadIn));
+                target = leadInDraft(null, leadIn, leadFrequency, at);
+            } else if (causesHeading != null) {
+                // A list right under a "Causes" heading: the heading names it.
+                target = new Draft(Text.capitalise(stripColon(causesHeading.text())), null, causesHeading.line());
+                r.roots.add(target);
+                causesHeading = null;
             } else {
                 target = new Draft(unnamed(), null, first.line());
                 target.origin = Category.Origin.UNNAMED;
@@ -478,7 +492,7 @@ final class StructurePass implements ReadingPass {
             int level = items.get(at).level();
             for (int k = at + 1; k < items.size() && items.get(k).level() > level; k++) {
                 String text = items.get(k).text();
-                if (!Lexicon.QUALIFIERS.startsIn(text) && Text.words(Text.withoutParentheses(text)) <= 8) {
+                if (!Lexicon.REMARK_OPENERS.startsIn(text) && Text.words(Text.withoutParentheses(text)) <= 8) {
                     return true;
                 }
             }

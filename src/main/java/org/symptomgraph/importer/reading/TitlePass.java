@@ -51,14 +51,15 @@ final class TitlePass implements ReadingPass {
         String text = allText(content);
         int titleBlocks = 0;
         Optional<String> name = Optional.empty();
-        if (!content.isEmpty() && content.get(0).is(Block.Type.HEADING) && readsAsTitle(content.get(0))) {
+        Map<String, Integer> spoken = phrasesOfText(content);
+        if (!content.isEmpty() && content.get(0).is(Block.Type.HEADING)
+                && (readsAsTitle(content.get(0)) || namesTheSymptom(content.get(0), r, text, spoken))) {
             name = fromTitle(content.get(0).text());
             titleBlocks = name.isPresent() ? 1 : 0;
         }
         if (name.isEmpty()) {
             name = r.page.title().flatMap(TitlePass::fromTitle);
         }
-        Map<String, Integer> spoken = phrasesOfText(content);
         if (name.isEmpty()) {
             name = r.page.address().flatMap(a -> fromWords(addressWords(a), text, spoken));
         }
@@ -109,6 +110,25 @@ final class TitlePass implements ReadingPass {
         }
         return heading.level() == 1 || t.endsWith("?") || TITLE_PARTS.matcher(t).find() && Lexicon.TITLE_NOISE.in(t)
                 || TITLE_TAIL.matcher(t).find();
+    }
+
+    /**
+     * A plain first heading ("Back pain") is the title when it is the name the page's address or file
+     * gives, or the name the text uses for what is caused; a heading that names a kind of cause or a
+     * frequency ("Medicines", "Common causes") never is.
+     */
+    private static boolean namesTheSymptom(Block heading, Reading r, String text, Map<String, Integer> spoken) {
+        String h = Text.stripEnd(heading.text()).toLowerCase(Locale.ROOT);
+        if (CategoryNames.kind(h) != org.symptomgraph.model.CauseKind.UNSPECIFIED
+                || Statements.frequency(h, null).isPresent() || Lexicon.CAUSE_NOUNS.in(h)) {
+            return false;
+        }
+        List<String> fileWords = fileWords(r.file());
+        List<String> addressWords = r.page.address().map(TitlePass::addressWords).orElse(List.of());
+        String hWords = String.join(" ", words(h));
+        return !hWords.isEmpty() && (String.join(" ", fileWords).contains(hWords)
+                || String.join(" ", addressWords).contains(hWords) || spoken.containsKey(h)
+                || spoken.keySet().stream().anyMatch(p -> p.endsWith(h)) && occurrences(h, text) >= 3);
     }
 
     /** The symptom's name in a title: "Lymphocytopenia - What Causes Lymphocytopenia? - Causes" gives Lymphocytopenia. */

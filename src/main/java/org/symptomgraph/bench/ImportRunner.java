@@ -7,7 +7,7 @@ import java.util.List;
  * with it and measure it, so they time exactly what users run.
  */
 @FunctionalInterface
-public interface Importer {
+public interface ImportRunner {
 
     /** Runs {@code import} with these arguments; returns its exit status. */
     int run(List<String> arguments);
