@@ -41,4 +41,10 @@ public record Cause(
         abbreviations = List.copyOf(abbreviations);
         brands = List.copyOf(brands);
     }
+
+    /** The same cause with other evidence (the sentence a list of it came from). */
+    public Cause withEvidence(String text) {
+        return new Cause(label, kind, aliases, abbreviations, brands, otherBrands, definition, detail, group, dueTo, line,
+                text);
+    }
 }

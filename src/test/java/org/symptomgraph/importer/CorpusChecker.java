@@ -68,7 +68,9 @@ final class CorpusChecker {
                             strings(xo.get("brands")), xo.has("drug") && xo.get("drug").getAsBoolean()));
                 }
                 JsonElement f = co.get("frequency");
-                categories.add(new ExpectedCategory(co.get("name").getAsString(), co.get("nameFrom").getAsString(),
+                JsonElement parent = co.get("parent");
+                categories.add(new ExpectedCategory(co.get("name").getAsString(),
+                        parent == null || parent.isJsonNull() ? null : parent.getAsString(), co.get("nameFrom").getAsString(),
                         f == null || f.isJsonNull() ? null : f.getAsString(), causes));
             }
             JsonElement date = o.get("date");
@@ -90,7 +92,7 @@ final class CorpusChecker {
         }
     }
 
-    record ExpectedCategory(String name, String nameFrom, String frequency, List<ExpectedCause> causes) {
+    record ExpectedCategory(String name, String parent, String nameFrom, String frequency, List<ExpectedCause> causes) {
     }
 
     record ExpectedCause(String name, List<String> names, List<String> acceptable, List<String> brands, boolean drug) {
@@ -178,6 +180,10 @@ final class CorpusChecker {
         // Categories.
         Map<String, String> categoryLabels = new HashMap<>();
         Map<String, String> categoryFrequencies = new HashMap<>();
+        Map<String, String> broader = new HashMap<>();
+        for (QuerySolution s : select(m, "SELECT ?cat ?parent { ?cat a sg:CauseCategory ; skos:broader ?parent }")) {
+            broader.put(s.getResource("cat").getURI(), s.getResource("parent").getURI());
+        }
         for (QuerySolution s : select(m, "SELECT ?cat ?l ?f { ?cat a sg:CauseCategory ; rdfs:label ?l "
                 + "OPTIONAL { ?cat sg:frequency/skos:notation ?f } }")) {
             categoryLabels.put(s.getResource("cat").getURI(), s.getLiteral("l").getString());
@@ -188,7 +194,9 @@ final class CorpusChecker {
         int right = 0;
         List<String> wrong = new ArrayList<>();
         for (ExpectedCategory c : expected.categories()) {
-            String why = categoryProblem(expected, c, matched, categoryLabels, categoryFrequencies);
+            String why = c.causes().isEmpty()
+                    ? parentProblem(expected, c, matched, categoryLabels, categoryFrequencies, broader)
+                    : categoryProblem(expected, c, matched, categoryLabels, categoryFrequencies, broader);
             if (why == null) {
                 right++;
             } else {
@@ -214,8 +222,36 @@ final class CorpusChecker {
                 expected.categories().size(), right, wrong, symptomRight, symptom, dateRight, date, nonCauses, leaked);
     }
 
+    /**
+     * A category that only groups others is right when the graph has a category of its name (and
+     * frequency) that the categories of its children are under.
+     */
+    private static String parentProblem(Expected expected, ExpectedCategory c, Map<ExpectedCause, GraphCause> matched,
+            Map<String, String> labels, Map<String, String> frequencies, Map<String, String> broader) {
+        List<String> named = labels.entrySet().stream().filter(e -> normal(e.getValue()).equals(normal(c.name())))
+                .map(Map.Entry::getKey).toList();
+        if (named.isEmpty()) {
+            return "no category named so";
+        }
+        String cat = named.get(0);
+        String frequency = frequencies.get(cat);
+        if (c.frequency() == null ? frequency != null : !c.frequency().equals(frequency)) {
+            return "frequency " + frequency + ", expected " + c.frequency();
+        }
+        for (ExpectedCategory child : expected.categories()) {
+            if (c.name().equals(child.parent())) {
+                List<GraphCause> found = child.causes().stream().filter(matched::containsKey).map(matched::get).toList();
+                boolean under = found.stream().anyMatch(g -> g.categories().stream().anyMatch(x -> cat.equals(broader.get(x))));
+                if (!found.isEmpty() && !under) {
+                    return "its sub-category \"" + child.name() + "\" is not under it";
+                }
+            }
+        }
+        return null;
+    }
+
     private static String categoryProblem(Expected expected, ExpectedCategory c, Map<ExpectedCause, GraphCause> matched,
-            Map<String, String> labels, Map<String, String> frequencies) {
+            Map<String, String> labels, Map<String, String> frequencies, Map<String, String> broader) {
         List<GraphCause> found = c.causes().stream().filter(matched::containsKey).map(matched::get).toList();
         if (found.size() * 2 < c.causes().size() || found.isEmpty()) {
             return "only " + found.size() + " of " + c.causes().size() + " causes found";
@@ -238,10 +274,26 @@ final class CorpusChecker {
                     problem = "frequency " + frequency + ", expected " + c.frequency();
                     continue;
                 }
+                String parent = broader.get(cat);
+                if (c.parent() == null ? parent != null && !labels.get(parent).isEmpty() && isExpectedName(expected, labels.get(parent))
+                        : parent == null || !normal(labels.getOrDefault(parent, "")).equals(normal(c.parent()))
+                                && headingNamed(expected, c.parent())) {
+                    problem = c.parent() == null ? "it is under \"" + labels.get(parent) + "\", expected at the top"
+                            : "it is not under \"" + c.parent() + "\"";
+                    continue;
+                }
                 return null;
             }
         }
         return problem;
+    }
+
+    private static boolean isExpectedName(Expected expected, String label) {
+        return expected.categories().stream().anyMatch(c -> c.nameFrom().equals("heading") && normal(c.name()).equals(normal(label)));
+    }
+
+    private static boolean headingNamed(Expected expected, String name) {
+        return expected.categories().stream().anyMatch(c -> c.name().equals(name) && c.nameFrom().equals("heading"));
     }
 
     /** Whether a graph category holds a cause that only another expected category lists. */

@@ -28,7 +28,8 @@ import org.symptomgraph.testing.Cli;
  */
 class CorpusScoreTest {
 
-    static final Path CORPUS = Path.of("../shared/corpus");
+    /** The development corpus; {@code -Dcorpus=DIR} scores another folder of the same layout. */
+    static final Path CORPUS = Path.of(System.getProperty("corpus", "../shared/corpus"));
 
     private static List<CorpusChecker.Score> withSource;
     private static List<CorpusChecker.Score> textOnly;

@@ -29,7 +29,7 @@ final class CategoryNames {
             "types", "type", "kinds", "kind", "that", "which", "can", "may", "your");
 
     /** Modifiers that do not narrow a category: "medical conditions" covers "infectious diseases". */
-    private static final Set<String> GENERAL = Set.of("medical", "health", "general", "common", "other");
+    static final Set<String> GENERAL = Set.of("medical", "health", "general", "common", "other");
 
     /** Medicines, and the usual names of classes of them ("Blood thinners", "Beta blockers", "Statins"). */
     private static final Pattern DRUG = Pattern.compile("\\b(medic(ine|ation)s?|drugs?|pharmaceuticals?|"

@@ -63,6 +63,15 @@ final class CauseNames {
     private static final Pattern HEAD_END = Pattern.compile(
             "\\s(?:to|of|from|for|with|in|on|by|that|which|who|after|during|due)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_NAME = Pattern.compile("[\\p{L}\\p{N}]");
+    private static final Pattern COLON = Pattern.compile(":\\s");
+    private static final Pattern RELATIVE = Pattern.compile("\\s(?:that|which|who|whose)\\s", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMA = Pattern.compile(",\\s");
+    private static final Pattern CONJUNCTION = Pattern.compile("^(?:but|yet|so|then|although|though|because)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AND_OR = Pattern.compile("\\b(?:and|or|and/or)\\b", Pattern.CASE_INSENSITIVE);
+    /** "the seizure drug phenytoin": a drug named after the words for its class. */
+    private static final Pattern CLASS_THEN_DRUG = Pattern.compile(
+            "^(?:the\\s+|a\\s+|an\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:drug|medicine|medication|agent)s?\\s+(\\p{Ll}[\\p{L}-]+.*)$");
 
     private CauseNames() {
     }
@@ -99,7 +108,7 @@ final class CauseNames {
     /** The cause one piece of a sentence's enumeration names ("an allergic reaction"), if it is a name. */
     static Optional<Cause> ofPiece(String piece, String detail, CauseKind context, int line, String sentence,
             Consumer<String> warn) {
-        String p = Text.clean(piece);
+        String p = Text.clean(piece).replaceFirst("(?i)^by\\s+", "");
         if (isOthers(p) || p.isEmpty()) {
             return Optional.empty();
         }
@@ -108,7 +117,9 @@ final class CauseNames {
             return Optional.empty();
         }
         String bare = Text.withoutParentheses(dropLeading(p, Lexicon.DETERMINERS));
-        if (Text.words(bare) > MAX_PIECE_WORDS || FINITE_VERB.matcher(bare).find()) {
+        Matcher relative = RELATIVE.matcher(bare);
+        String head = relative.find() ? bare.substring(0, relative.start()) : bare;
+        if (Text.words(bare) > MAX_PIECE_WORDS || FINITE_VERB.matcher(head).find()) {
             return Optional.empty();
         }
         return name(dropLeading(p, Lexicon.DETERMINERS), detail, context, line, evidence(sentence), true, warn);
@@ -141,9 +152,16 @@ final class CauseNames {
         }
         for (int i = triggers.size() - 2; i >= 0; i -= 2) {
             String examples = head.substring(triggers.get(i + 1));
+            int clause = Text.firstOutside(Lexicon.CLAUSE_OPENER, examples);
+            if (clause > 0) {
+                examples = examples.substring(0, clause); // ", when the dose is too high" is about the class
+            }
             String group = Text.stripEnd(head.substring(0, triggers.get(i)));
             List<String> pieces = Text.enumeration(examples);
-            boolean drugClass = context == CauseKind.DRUG || Lexicon.DRUG_WORDS.in(group);
+            // A class of medicines, or examples whose parentheses can only be brands ("(Sudafed, others)").
+            boolean drugClass = context == CauseKind.DRUG || Lexicon.DRUG_WORDS.in(group)
+                    || pieces.stream().anyMatch(p -> !brandsOf(p, true).isEmpty()
+                            && (p.contains("others)") || Lexicon.hasDrugStem(lastWord(Text.withoutParentheses(p)))));
             if (!drugClass || pieces.stream().noneMatch(p -> !brandsOf(p, true).isEmpty())) {
                 continue;
             }
@@ -156,7 +174,9 @@ final class CauseNames {
                     warn.accept("\"" + piece + "\" names a group of drugs, not a drug; left out");
                     continue;
                 }
-                name(piece, null, CauseKind.DRUG, line, evidence, true, warn)
+                Matcher named = CLASS_THEN_DRUG.matcher(piece.strip());
+                String drug = named.matches() && !brandsOf(piece, true).isEmpty() ? named.group(1) : piece;
+                name(drug, null, CauseKind.DRUG, line, evidence, true, warn)
                         .map(c -> new Cause(c.label(), c.kind(), c.aliases(), c.abbreviations(), c.brands(),
                                 c.otherBrands(), c.definition(), c.detail(), Optional.of(Text.capitalise(group)),
                                 c.dueTo(), c.line(), c.evidence()))
@@ -234,7 +254,7 @@ final class CauseNames {
         int cut = Text.firstOutside(Lexicon.DETAIL_OPENER, text);
         int modal = modalCut(text);
         int clause = isClause(text) ? clauseCut(text) : -1;
-        for (int other : new int[] {modal, clause}) {
+        for (int other : new int[] {modal, clause, explanationCut(text), appositiveCut(text)}) {
             if (other > 0 && (cut < 0 || other < cut)) {
                 cut = other;
             }
@@ -446,6 +466,33 @@ final class CauseNames {
         }
         String kept = String.join(" ", java.util.Arrays.copyOf(words, words.length - shortened));
         return Text.clean(kept + " " + abbreviation + " " + after);
+    }
+
+    /**
+     * "Labyrinthitis: An infection or inflammation of your inner ear": a colon followed by an
+     * explanation (five words or more) ends the name, or -1. A short tail is part of the name, as
+     * link text on these pages is ("Foreign object inhaled: First aid").
+     */
+    private static int explanationCut(String text) {
+        int at = Text.firstOutside(COLON, text);
+        return at > 0 && Text.words(Text.withoutParentheses(text.substring(at + 1))) >= 5 ? at : -1;
+    }
+
+    /**
+     * "Autonomic neuropathy, damage to the nerves that run automatic body functions": a comma
+     * followed by a description (three words or more, in lower case, joining nothing with "and" or
+     * "or") ends the name, or -1. "Infection, disease or injury of the bladder" and "Sleep apnea,
+     * obstructive" are one name each.
+     */
+    private static int appositiveCut(String text) {
+        int at = Text.firstOutside(COMMA, text);
+        if (at <= 0) {
+            return -1;
+        }
+        String rest = text.substring(at + 1).strip();
+        return !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && Text.words(rest) >= 3
+                && !AND_OR.matcher(rest).find() && !rest.contains(",") && !Lexicon.ALIAS_MARKERS.startsIn(rest)
+                && !CONJUNCTION.matcher(rest).find() ? at : -1;
     }
 
     /** "Damage to the urinary tract may cause …": the modal verb where the name ends, or -1. */

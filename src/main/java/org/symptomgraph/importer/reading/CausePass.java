@@ -41,8 +41,13 @@ final class CausePass implements ReadingPass {
                 CauseNames.ofItem(b.text(), kind, b.line(), note -> r.warn(b.line(), note)).forEach(c -> add(d.causes, c));
             } else if (source instanceof Draft.SentenceSource sentence) {
                 for (Statements.Piece piece : sentence.pieces()) {
-                    CauseNames.ofPiece(piece.text(), piece.detail(), kind, sentence.line(), sentence.sentence(),
-                            note -> r.warn(sentence.line(), note)).ifPresent(c -> add(d.causes, c));
+                    if (piece.wholeItem()) {
+                        CauseNames.ofItem(piece.text(), kind, sentence.line(), note -> r.warn(sentence.line(), note))
+                                .forEach(c -> add(d.causes, c.withEvidence(CauseNames.evidence(sentence.sentence()))));
+                    } else {
+                        CauseNames.ofPiece(piece.text(), piece.detail(), kind, sentence.line(), sentence.sentence(),
+                                note -> r.warn(sentence.line(), note)).ifPresent(c -> add(d.causes, c));
+                    }
                 }
             }
         }

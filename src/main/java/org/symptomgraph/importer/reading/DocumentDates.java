@@ -43,9 +43,39 @@ final class DocumentDates {
     private DocumentDates() {
     }
 
-    /** The date, when the whole line is one (an "Updated:" style prefix allowed). */
+    /** A line that says when the page was reviewed or updated, with the date at its end. */
+    private static final Pattern REVIEW_NOTE = Pattern.compile(
+            "\\b(?:reviewed|updated|published|revised|modified|posted|review date|last review)\\b", Pattern.CASE_INSENSITIVE);
+    /** A date that is not the page's: when it will be reviewed next, or expires. */
+    private static final Pattern NOT_THE_PAGES = Pattern.compile("\\b(?:next review|review due|expires|accessed)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The date, when the whole line is one (an "Updated:" style prefix allowed), or when the line is a
+     * short note of when the page was reviewed or updated that ends with a date ("Last reviewed by a
+     * medical professional on 03/15/2022.", "Review Date 1/25/2023").
+     */
     static Optional<LocalDate> parse(String line) {
-        if (line.length() > 80 || !YEAR.matcher(line).find()) {
+        if (line.length() > 120 || !YEAR.matcher(line).find() || NOT_THE_PAGES.matcher(line).find()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> whole = parseWhole(line);
+        if (whole.isPresent() || !REVIEW_NOTE.matcher(line).find()) {
+            return whole;
+        }
+        String[] words = FINAL_DOT.matcher(line.strip()).replaceAll("").split("\\s+");
+        for (int n = Math.min(5, words.length - 1); n >= 1; n--) {
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length));
+            Optional<LocalDate> d = parseWhole(tail);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> parseWhole(String line) {
+        if (line.length() > 80) {
             return Optional.empty();
         }
         String s = normalise(line);

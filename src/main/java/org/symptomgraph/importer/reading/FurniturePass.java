@@ -20,11 +20,18 @@ final class FurniturePass implements ReadingPass {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\baccessed\\b.*\\d{4}|\\bet al\\b|https?://|www\\.\\S+\\.\\w|\\bdoi:|\\b\\d{4};\\d+", Pattern.CASE_INSENSITIVE);
     private static final Pattern BYLINE_NAME = Pattern.compile("^[\\p{L} .,'&-]{2,60}$");
+    /** "Updated by:", "Online Medical Reviewer:": a label for who wrote or checked the page. */
+    private static final Pattern BYLINE_LABEL = Pattern.compile(
+            "^(?:(?:online |medical |editorial )*reviewer|(?:medically )?reviewed by|updated by|written by|author)s?\\s*:",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTERNATIVE_NAMES = Pattern.compile("^(?:alternative|other) names?\\b",
+            Pattern.CASE_INSENSITIVE);
 
     @Override
     public void apply(Reading r) {
         List<Block> content = new ArrayList<>();
         boolean afterDisclaimer = false;
+        boolean otherNames = false;
         int offTopicLevel = -1;
         int referenceList = 0;
         for (Block b : r.content) {
@@ -38,13 +45,21 @@ final class FurniturePass implements ReadingPass {
                 if (offTopicLevel >= 0 && b.level() > offTopicLevel && offTopicLevel > 0) {
                     continue; // a sub-heading of a section about other things
                 }
-                offTopicLevel = Lexicon.OFF_TOPIC_HEADINGS.is(Text.stripEnd(b.text().replaceAll("[?]+$", "")))
-                        ? b.level() : -1;
+                otherNames = ALTERNATIVE_NAMES.matcher(b.text()).find();
+                offTopicLevel = isOffTopic(b.text()) ? b.level() : -1;
                 if (offTopicLevel >= 0) {
                     continue;
                 }
             } else if (offTopicLevel >= 0) {
-                continue;
+                if (otherNames && b.is(Block.Type.PROSE)) {
+                    // "Alternative Names: Epistaxis; Bleeding from the nose": names of the symptom.
+                    r.otherNames.addAll(Text.enumeration(b.text()));
+                }
+                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && Lexicon.CAUSAL.in(b.text());
+                if (!leadsCauses || b.level() > 0) {
+                    continue;
+                }
+                offTopicLevel = -1; // a lead-in to causes: the page lost the heading that ended the section
             }
             if (b.is(Block.Type.PROSE) && Lexicon.DISCLAIMER.in(b.text())) {
                 // At the end of the content it closes the page; at the top it is only itself.
@@ -88,8 +103,17 @@ final class FurniturePass implements ReadingPass {
         return ambiguous.isPresent();
     }
 
-    /** "By Mayo Clinic Staff", "Medically reviewed by …". */
+    /** A heading of a section about other things than causes: "Symptoms", "See also", "When to see a doctor". */
+    private static boolean isOffTopic(String heading) {
+        String h = Text.stripEnd(heading.replaceAll("[?]+$", ""));
+        return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h);
+    }
+
+    /** "By Mayo Clinic Staff", "Medically reviewed by …", "Updated by: …". */
     private static boolean isByline(String text) {
+        if (BYLINE_LABEL.matcher(text).find()) {
+            return true;
+        }
         return text.length() <= 80 && Lexicon.BYLINES.startsIn(text) && Text.words(text) <= 8
                 && BYLINE_NAME.matcher(text).matches() && Character.isUpperCase(text.codePointAt(0));
     }

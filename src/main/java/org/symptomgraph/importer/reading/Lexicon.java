@@ -17,6 +17,7 @@ final class Lexicon {
     static final WordList BYLINES = WordList.of("bylines");
     static final WordList DISCLAIMER = WordList.of("disclaimer");
     static final WordList OFF_TOPIC_HEADINGS = WordList.of("off-topic-headings");
+    static final WordList OFF_TOPIC_HEADING_STARTS = WordList.of("off-topic-heading-starts");
     static final WordList CAUSES_HEADINGS = WordList.of("causes-headings");
     static final WordList OTHER_CAUSES = WordList.of("other-causes");
     static final WordList CAUSE_NOUNS = WordList.of("cause-nouns");
@@ -57,14 +58,15 @@ final class Lexicon {
     private Lexicon() {
     }
 
-    private record FrequencyPhrase(Frequency frequency, String phrase) {
+    private record FrequencyPhrase(Frequency frequency, String phrase, boolean adjective) {
     }
 
     private static List<FrequencyPhrase> frequencies() {
         List<FrequencyPhrase> out = new ArrayList<>();
         for (String line : WordList.lines("frequencies.tsv")) {
             String[] cols = line.split("\t");
-            out.add(new FrequencyPhrase(Frequency.ofNotation(cols[0]), cols[1].strip().toLowerCase(Locale.ROOT)));
+            out.add(new FrequencyPhrase(Frequency.ofNotation(cols[0]), cols[1].strip().toLowerCase(Locale.ROOT),
+                    cols.length > 2 && cols[2].strip().equals("adjective")));
         }
         out.sort(Comparator.comparingInt((FrequencyPhrase f) -> f.phrase().length()).reversed());
         return List.copyOf(out);
@@ -93,19 +95,37 @@ final class Lexicon {
     record FrequencyAt(Frequency frequency, int start) {
     }
 
-    /** What a piece of text says about how common its causes are: the first frequency phrase in it. */
-    static Optional<FrequencyAt> frequencyAt(String text) {
+    /** A word for causes right after an adjective ("common causes"), or a form of "be" right before it ("are rare"). */
+    private static final Pattern CAUSE_NOUN_AFTER = Pattern.compile("^\\s+(?:cause|causes|reason|reasons|factor|factors|"
+            + "trigger|triggers|culprit|culprits)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BE_BEFORE = Pattern.compile("\\b(?:is|are|be|being|remain|remains|quite|very)\\s+$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What a piece of text says about how common its causes are: the first frequency phrase that says
+     * it. In a heading every phrase does; in a sentence an adjective only does before a word for causes
+     * or after a form of "be".
+     */
+    static Optional<FrequencyAt> frequencyAt(String text, boolean heading) {
         Matcher m = FREQUENCY.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
+        while (m.find()) {
+            String found = m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            Optional<FrequencyPhrase> phrase = FREQUENCIES.stream().filter(f -> f.phrase().equals(found)).findFirst();
+            if (phrase.isEmpty()) {
+                continue;
+            }
+            boolean says = heading || !phrase.get().adjective()
+                    || CAUSE_NOUN_AFTER.matcher(text.substring(m.end())).find()
+                    || BE_BEFORE.matcher(text.substring(0, m.start())).find();
+            if (says) {
+                return Optional.of(new FrequencyAt(phrase.get().frequency(), m.start()));
+            }
         }
-        String found = m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        return FREQUENCIES.stream().filter(f -> f.phrase().equals(found)).findFirst()
-                .map(f -> new FrequencyAt(f.frequency(), m.start()));
+        return Optional.empty();
     }
 
     static Optional<Frequency> frequency(String text) {
-        return frequencyAt(text).map(FrequencyAt::frequency);
+        return frequencyAt(text, true).map(FrequencyAt::frequency);
     }
 
     /** Whether a word is a generic drug name by its ending ("vancomycin", "methimazole"). */

@@ -18,6 +18,8 @@ final class Reading {
     LocalDate date;
     String disclaimer;
     Symptom symptom;
+    /** Names of the symptom the page gives in a section of its own ("Alternative Names"). */
+    final List<String> otherNames = new ArrayList<>();
     final List<String> mechanism = new ArrayList<>();
     /** Top-level categories, in page order. */
     final List<Draft> roots = new ArrayList<>();

@@ -19,7 +19,10 @@ final class Statements {
     enum LeadIn { CAUSES, OTHER_THINGS, UNKNOWN }
 
     /** One name a sentence enumerates, with what the sentence says about it after the name. */
-    record Piece(String text, String detail) {
+    record Piece(String text, String detail, boolean wholeItem) {
+        Piece(String text, String detail) {
+            this(text, detail, false);
+        }
     }
 
     /** A sentence that names causes of the symptom, and how common it says they are. */
@@ -39,9 +42,11 @@ final class Statements {
             + "among\\s+)?(?:the\\s+|a\\s+|an\\s+|one of the\\s+)?(?:(?:" + FREQUENCY_WORDS + ")\\s+)+(?:causes?|reasons?)\\s+"
             + "(?:of|for)\\s+(?<of>.+)$", FLAGS);
     /** "(Only rarely / Occasionally,) (is) X (is) caused by LIST." */
-    private static final Pattern CAUSED_BY = Pattern.compile("^(?:(?<freq>(?:only\\s+)?[\\p{L}]+(?:\\s+[\\p{L}]+)?)\\s*,?\\s+"
+    private static final Pattern CAUSED_BY = Pattern.compile("^(?:(?<freq>(?:only\\s+)?(?:rarely|seldom|occasionally|"
+            + "commonly|usually|most often|less often|less commonly|more commonly|most commonly))\\s*,?\\s+"
             + "(?:is|are)\\s+)?(?<subject>.+?)\\s+(?:(?:is|are)\\s+)?(?:(?:" + FREQUENCY_WORDS + ")\\s+)?(?:(?:is|are)\\s+)?"
-            + "(?:caused by|the result of|due to|(?:may|can|might) (?:be caused by|result from))\\s+(?<list>.+)$", FLAGS);
+            + "(?:caused by|the result of|due to|results? from|stems? from|comes? from|"
+            + "(?:may|can|might) (?:be caused by|result from))\\s+(?<list>.+)$", FLAGS);
     /** "Rarely, in A and sometimes after B, …": the causes are the places the sentence opens with. */
     private static final Pattern OPENING_PLACES = Pattern.compile("^(?<freq>[\\p{L}]+(?:\\s+[\\p{L}]+)?)\\s*,\\s*"
             + "(?<places>(?:in|after|with|during|from|following)\\s.+?),\\s+(?<clause>.+)$", FLAGS);
@@ -50,7 +55,14 @@ final class Statements {
             FLAGS);
     /** A list that starts like this is not names ("is linked to the kidneys"). */
     private static final Pattern NOT_A_LIST = Pattern.compile(
-            "^(?:linked|related|due|associated|caused|because|by|to|not known|unknown|one of the following)\\b", FLAGS);
+            "^(?:linked|related|due|associated|caused|because|by|to|not known|unknown|one of the following|listed|shown|"
+                    + "described|discussed|below|above|as follows|the following|these|those)\\b", FLAGS);
+    private static final Pattern PRONOUN = Pattern.compile("^(?:they|it|this|these)$", FLAGS);
+    /** Examples with brand names in a sentence's list: the drugs are read as a list item's are. */
+    private static final Pattern BRANDED_EXAMPLES = Pattern.compile(
+            "\\b(?:such as|including|like)\\b.*\\b\\p{Ll}[\\p{L}-]+\\s*\\(\\p{Lu}[^()]*\\)", FLAGS);
+    private static final Pattern RELATIVE = Pattern.compile("\\s(?:that|which|who|whose)\\s", FLAGS);
+
     /** Where "other causes" are named: a word for further before a word for causes. */
     private static final Pattern OTHER_CAUSES = Pattern.compile("(?<![\\p{L}])(?<!\\bor\\s)(?<!\\band\\s)(?<!,\\s)(?:"
             + alternatives(Lexicon.OTHER_CAUSES)
@@ -125,8 +137,17 @@ final class Statements {
      * "other" for "other (possible) causes", whichever comes first; the symptom's own name does not count.
      */
     static Optional<Frequency> frequency(String text, Symptom symptom) {
+        return frequency(text, symptom, false);
+    }
+
+    /** As {@link #frequency(String, Symptom)}, for a heading (where an adjective alone says it: "Rare conditions"). */
+    static Optional<Frequency> headingFrequency(String heading, Symptom symptom) {
+        return frequency(heading, symptom, true);
+    }
+
+    private static Optional<Frequency> frequency(String text, Symptom symptom, boolean heading) {
         String t = symptom == null ? text : symptom.without(text);
-        Optional<Lexicon.FrequencyAt> said = Lexicon.frequencyAt(t);
+        Optional<Lexicon.FrequencyAt> said = Lexicon.frequencyAt(t, heading);
         Matcher other = OTHER_CAUSES.matcher(t);
         if (other.find() && (said.isEmpty() || other.start() < said.get().start())) {
             return Optional.of(Frequency.OTHER);
@@ -142,6 +163,14 @@ final class Statements {
      * says no cause is found.
      */
     static Optional<Statement> generalStatement(String sentence, Symptom symptom) {
+        return generalStatement(sentence, symptom, false);
+    }
+
+    /**
+     * As {@link #generalStatement(String, Symptom)}; {@code pronounIsSymptom} when the sentence
+     * before named the symptom, so that "They are most often caused by …" is about it.
+     */
+    static Optional<Statement> generalStatement(String sentence, Symptom symptom, boolean pronounIsSymptom) {
         String s = Text.stripEnd(sentence);
         if (s.endsWith(":") || Lexicon.SUBGROUPS.in(s) || Lexicon.NARRATIVE.in(s) || Lexicon.NO_CAUSE.in(s)) {
             return Optional.empty();
@@ -156,7 +185,8 @@ final class Statements {
             return statement(frequency, m.group("list"));
         }
         m = CAUSED_BY.matcher(s);
-        if (m.matches() && symptom.in(m.group("subject")) && frequency.isPresent()) {
+        if (m.matches() && (symptom.in(m.group("subject")) || pronounIsSymptom && PRONOUN.matcher(m.group("subject")).matches())
+                && frequency.isPresent()) {
             return statement(frequency, m.group("list"));
         }
         return openingPlaces(s, frequency);
@@ -193,6 +223,9 @@ final class Statements {
      * the clause after the names kept as the last one's detail.
      */
     static List<Piece> pieces(String list) {
+        if (BRANDED_EXAMPLES.matcher(list).find()) {
+            return List.of(new Piece(list, null, true)); // "blood thinners, such as warfarin (Coumadin)": one drug each
+        }
         String names = list;
         String detail = null;
         int cut = Text.firstOutside(Lexicon.CLAUSE_OPENER, list);
@@ -200,10 +233,18 @@ final class Statements {
             names = list.substring(0, cut);
             detail = list.substring(cut).replaceFirst("^[\\s,—–-]+", "").strip();
         }
+        // "nerves that are damaged, irritated or squeezed": a relative clause is not split.
+        String relative = "";
+        int rel = Text.firstOutside(RELATIVE, names);
+        if (rel > 0) {
+            relative = names.substring(rel);
+            names = names.substring(0, rel);
+        }
         List<String> items = Text.enumeration(names);
         List<Piece> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            out.add(new Piece(items.get(i), i == items.size() - 1 ? detail : null));
+            boolean last = i == items.size() - 1;
+            out.add(new Piece(last ? items.get(i) + relative : items.get(i), last ? detail : null));
         }
         return out;
     }

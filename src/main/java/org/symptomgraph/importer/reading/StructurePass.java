@@ -88,6 +88,8 @@ final class StructurePass implements ReadingPass {
         private Unit introList;
         private final boolean allProse;
         private Draft section;
+        /** A heading whose sub-headings the page does not mark, while they follow. */
+        private Draft subHeadings;
         /** A "Causes" heading that names no group, until a list under it takes its name. */
         private Block causesHeading;
         private boolean inIntro = true;
@@ -112,7 +114,7 @@ final class StructurePass implements ReadingPass {
                     inIntro = false;
                 } else {
                     Block lead = i > 0 && units.get(i - 1).paragraph() != null ? units.get(i - 1).paragraph() : null;
-                    list(u, lead);
+                    list(u, lead, i);
                 }
             }
         }
@@ -171,6 +173,35 @@ final class StructurePass implements ReadingPass {
 
         // ---- headings
 
+        /**
+         * A heading the page lost its levels for: nested under the heading right before it when that
+         * one has nothing of its own yet ("Pressure on nerves" then "Nerve roots in the spine"), and so
+         * are the headings after it that share a word with it or its parent ("Nerves in the arms and
+         * legs"), until one does not ("Other medical conditions").
+         */
+        private Draft guessedParent(Block h) {
+            if (h.level() > 0) {
+                return null;
+            }
+            if (section != null && section.origin == Category.Origin.HEADING && !section.hasList
+                    && section.headingLevel == 0 && section.sources.isEmpty() && section.children.isEmpty()) {
+                subHeadings = section;
+                return section;
+            }
+            if (subHeadings != null) {
+                Set<String> words = new java.util.HashSet<>(CategoryNames.key(h.text()));
+                words.removeAll(CategoryNames.GENERAL);
+                Set<String> around = new java.util.HashSet<>(CategoryNames.key(subHeadings.name));
+                subHeadings.children.forEach(c -> around.addAll(CategoryNames.key(c.name)));
+                words.retainAll(around);
+                if (!words.isEmpty()) {
+                    return subHeadings;
+                }
+            }
+            subHeadings = null;
+            return null;
+        }
+
         private void heading(Block h) {
             inIntro = false;
             causesHeading = null;
@@ -188,7 +219,7 @@ final class StructurePass implements ReadingPass {
                 section = same;
                 return;
             }
-            Draft parent = null;
+            Draft parent = guessedParent(h);
             if (h.level() > 0) {
                 // Levels the page marks (Markdown, HTML): the nearest open heading of a higher rank is the parent.
                 for (Draft c = section; c != null; c = c.parent) {
@@ -207,7 +238,7 @@ final class StructurePass implements ReadingPass {
             }
             Draft d = new Draft(name, parent, h.line());
             d.headingLevel = h.level();
-            d.frequency = Statements.frequency(h.text(), symptom).orElse(null);
+            d.frequency = Statements.headingFrequency(h.text(), symptom).orElse(null);
             if (parent != null) {
                 parent.children.add(d);
             } else {
@@ -242,13 +273,20 @@ final class StructurePass implements ReadingPass {
             List<Text.Sentence> sentences = Text.sentences(p.text());
             int readUpTo = nextList != null ? sentences.size() - 1 : sentences.size();
             boolean sectionHasLists = section != null && sectionHasLists(p);
+            boolean symptomBefore = false;
             for (int k = 0; k < readUpTo; k++) {
                 Text.Sentence s = sentences.get(k);
                 int line = p.lineAt(s.start());
+                Optional<Statements.Statement> st = Statements.generalStatement(s.text(), symptom, symptomBefore)
+                        .filter(x -> x.frequency().isPresent());
+                symptomBefore = symptom.in(s.text());
                 if (section != null) {
                     facts(s.text());
                     if (!sectionHasLists) {
                         sectionSentence(s.text(), line);
+                    } else if (st.isPresent() && !remarksOnItem(st.get(), itemsOfSection(p))) {
+                        // "Rarely, X is caused by …" after a section's list: about the symptom in general.
+                        proseCategory(s.text(), line, st.get());
                     }
                     continue;
                 }
@@ -256,12 +294,9 @@ final class StructurePass implements ReadingPass {
                     proseOnly(s.text(), line);
                     continue;
                 }
-                Optional<Statements.Statement> st = Statements.generalStatement(s.text(), symptom);
-                if (st.isPresent() && st.get().frequency().isPresent() && nextList == null) {
+                if (st.isPresent()) {
                     proseCategory(s.text(), line, st.get());
-                } else if (inIntro && st.isEmpty() && !s.text().endsWith(":") && nextList == null) {
-                    r.mechanism.add(s.text());
-                } else if (inIntro && st.isEmpty() && nextList != null && !frequencyRemark(s.text())) {
+                } else if (inIntro && !s.text().endsWith(":") && !frequencyRemark(s.text())) {
                     r.mechanism.add(s.text());
                 }
             }
@@ -270,14 +305,34 @@ final class StructurePass implements ReadingPass {
             }
         }
 
-        /** Whether the section the paragraph is in has a list before the next heading. */
-        private boolean sectionHasLists(Block p) {
-            int at = -1;
-            for (int i = 0; i < units.size(); i++) {
-                if (units.get(i).paragraph() == p) {
-                    at = i;
+        /** The list items of the section a paragraph is in. */
+        private List<Block> itemsOfSection(Block p) {
+            int at = indexOf(p);
+            int from = at;
+            while (from > 0 && units.get(from - 1).heading() == null) {
+                from--;
+            }
+            List<Block> items = new ArrayList<>();
+            for (int i = from; i < units.size() && (i <= at || units.get(i).heading() == null); i++) {
+                if (units.get(i).isList()) {
+                    items.addAll(units.get(i).items());
                 }
             }
+            return items;
+        }
+
+        private int indexOf(Block p) {
+            for (int i = 0; i < units.size(); i++) {
+                if (units.get(i).paragraph() == p) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether the section the paragraph is in has a list before the next heading. */
+        private boolean sectionHasLists(Block p) {
+            int at = indexOf(p);
             for (int i = at + 1; i < units.size() && units.get(i).heading() == null; i++) {
                 if (units.get(i).isList()) {
                     return true;
@@ -315,8 +370,13 @@ final class StructurePass implements ReadingPass {
                     section.leadIn = sentence;
                 }
             }
-            if (!pieces.isEmpty() || !section.sources.isEmpty()) {
-                section.frequencyIfNone(Statements.frequency(sentence, symptom));
+            if (!pieces.isEmpty() || !section.sources.isEmpty() || frequencyRemark(sentence)) {
+                Optional<Frequency> f = Statements.frequency(sentence, symptom);
+                // "It may also result from …" goes on about the section's own causes: no "other" group.
+                boolean goesOn = f.equals(Optional.of(Frequency.OTHER)) && section.sources.size() > (pieces.isEmpty() ? 0 : 1);
+                if (!goesOn) {
+                    section.frequencyIfNone(f);
+                }
             }
         }
 
@@ -357,7 +417,7 @@ final class StructurePass implements ReadingPass {
 
         // ---- lists
 
-        private void list(Unit u, Block leadParagraph) {
+        private void list(Unit u, Block leadParagraph, int at) {
             inIntro = false;
             String leadIn = null;
             String before = null;
@@ -371,7 +431,7 @@ final class StructurePass implements ReadingPass {
                     // "The most common cause of X is linked to the kidneys. Causes might include:"
                     for (int k = sentences.size() - 2; k >= 0 && leadFrequency.isEmpty(); k--) {
                         String s = sentences.get(k).text();
-                        if (frequencyRemark(s) && !remarksOnItem(s, u.items())) {
+                        if (frequencyRemark(s) && Statements.generalStatement(s, symptom).isEmpty()) {
                             leadFrequency = Statements.frequency(s, symptom);
                         }
                     }
@@ -384,7 +444,11 @@ final class StructurePass implements ReadingPass {
             }
             Block first = u.items().get(0);
             Draft target;
-            if (section != null && !section.hasList) {
+            if (section != null && !section.hasList && kind == Statements.LeadIn.CAUSES && leadInListsInSection(at) > 1) {
+                // "Chronic cough": "Common causes of chronic cough include: …", "Less common causes … include: …"
+                target = leadInDraft(section, leadIn, leadFrequency,
+                        leadParagraph.lineAt(leadParagraph.text().lastIndexOf(leadIn)));
+            } else if (section != null && !section.hasList) {
                 target = section;
                 if (leadIn != null && section.leadIn == null) {
                     section.leadIn = leadIn;
@@ -396,8 +460,8 @@ final class StructurePass implements ReadingPass {
             } else if (section != null && !(leadIn == null && first.gap() >= 2)) {
                 target = section;
             } else if (leadIn != null) {
-                int at = leadParagraph.lineAt(leadParagraph.text().lastIndexOf(leadIn));
-                target = leadInDraft(null, leadIn, leadFrequency, at);
+                int leadLine = leadParagraph.lineAt(leadParagraph.text().lastIndexOf(leadIn));
+                target = leadInDraft(null, leadIn, leadFrequency, leadLine);
             } else if (causesHeading != null) {
                 // A list right under a "Causes" heading: the heading names it.
                 target = new Draft(Text.capitalise(stripColon(causesHeading.text())), null, causesHeading.line());
@@ -415,17 +479,49 @@ final class StructurePass implements ReadingPass {
             items(u.items(), target);
         }
 
-        /** Whether a remark names an item of the list ("Cancer chemotherapy is a common cause" before "Chemotherapy"). */
-        private static boolean remarksOnItem(String sentence, List<Block> items) {
-            String lower = " " + sentence.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
-            for (Block item : items) {
-                String bare = Text.stripEnd(Text.withoutParentheses(item.text())).toLowerCase(Locale.ROOT);
-                String last = bare.replaceAll("^.*\\s", "");
-                if (last.length() > 3 && lower.contains(" " + last + " ")) {
-                    return true;
+        /** How many lists of the section around unit {@code at} have a lead-in that speaks of causes. */
+        private int leadInListsInSection(int at) {
+            int from = at;
+            while (from > 0 && units.get(from - 1).heading() == null) {
+                from--;
+            }
+            int n = 0;
+            for (int i = from; i < units.size() && (i <= at || units.get(i).heading() == null); i++) {
+                if (units.get(i).isList() && i > 0 && units.get(i - 1).paragraph() != null) {
+                    List<Text.Sentence> s = Text.sentences(units.get(i - 1).paragraph().text());
+                    String lead = s.get(s.size() - 1).text();
+                    String before = s.size() > 1 ? s.get(s.size() - 2).text() : null;
+                    if (lead.endsWith(":") && Statements.leadIn(lead, before) == Statements.LeadIn.CAUSES) {
+                        n++;
+                    }
+                }
+            }
+            return n;
+        }
+
+        /**
+         * Whether a statement names an item of the lists around it ("Cancer chemotherapy is a common
+         * cause" above "Chemotherapy"): then it remarks on the item, it is no group of its own.
+         */
+        private static boolean remarksOnItem(Statements.Statement st, List<Block> items) {
+            for (Statements.Piece piece : st.pieces()) {
+                String p = " " + normalName(piece.text()) + " ";
+                for (Block item : items) {
+                    String name = normalName(item.text());
+                    if (!name.isEmpty() && p.contains(" " + name + " ")) {
+                        return true;
+                    }
                 }
             }
             return false;
+        }
+
+        /** A name as the remark check compares it: lower case, without parentheses, detail or final dot. */
+        private static String normalName(String text) {
+            String bare = Text.withoutParentheses(text);
+            int cut = Text.firstOutside(Lexicon.DETAIL_OPENER, bare);
+            return Text.stripEnd(cut > 0 ? bare.substring(0, cut) : bare).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         }
 
         private Draft leadInDraft(Draft parent, String leadIn, Optional<Frequency> frequency, int line) {

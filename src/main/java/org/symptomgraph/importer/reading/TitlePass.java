@@ -38,6 +38,8 @@ final class TitlePass implements ReadingPass {
             + "([\\p{L}][\\p{L}\\s'’-]{2,60}?)\\s*(?:\\([^)]*\\)\\s*)?(?:usually\\s+|often\\s+)?(?:may|can|might|could|"
             + "occurs?|happens?|has many causes|have many causes|is caused|are caused|results? from|forms?|develops?)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\s*\\(([^()]+)\\)\\s*$");
+    private static final List<String> FILLER = List.of("and", "or", "the", "a", "an", "of", "in", "on", "with");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^\\p{L}]+");
     /** Address and file name words that are never part of the symptom's name. */
     private static final List<String> NAME_NOISE = List.of("symptoms", "symptom", "basics", "causes", "cause", "sym",
@@ -48,7 +50,7 @@ final class TitlePass implements ReadingPass {
     @Override
     public void apply(Reading r) {
         List<Block> content = r.content;
-        String text = allText(content);
+        String text = allText(r.page.blocks()); // the whole page, furniture too, tells how often a name is used
         int titleBlocks = 0;
         Optional<String> name = Optional.empty();
         Map<String, Integer> spoken = phrasesOfText(content);
@@ -61,11 +63,17 @@ final class TitlePass implements ReadingPass {
             name = r.page.title().flatMap(TitlePass::fromTitle);
         }
         if (name.isEmpty()) {
-            name = r.page.address().flatMap(a -> fromWords(addressWords(a), text, spoken));
+            name = r.page.address().flatMap(a -> {
+                List<String> words = addressWords(a);
+                Optional<String> part = fromWords(words, text, spoken);
+                return part.filter(p -> p.equals(String.join(" ", words)))
+                        .or(() -> byItsHead(words, text, spoken)).or(() -> part);
+            });
         }
         if (name.isEmpty()) {
             name = fromWords(fileWords(r.file()), text, spoken);
         }
+        name = name.map(n -> extended(n, spoken));
         if (name.isEmpty()) {
             name = spoken.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
         }
@@ -73,7 +81,18 @@ final class TitlePass implements ReadingPass {
         if (symptom.isBlank()) {
             symptom = r.file();
         }
+        // "Swollen ankles, feet and legs (oedema)": the parenthesis is another name.
+        String alias = null;
+        java.util.regex.Matcher paren = TRAILING_PARENTHESIS.matcher(symptom);
+        if (paren.find()) {
+            alias = paren.group(1);
+            symptom = symptom.substring(0, paren.start()).strip();
+        }
         r.symptom = new Symptom(sentenceCase(symptom));
+        if (alias != null) {
+            r.symptom.addAlias(alias);
+        }
+        r.otherNames.forEach(r.symptom::addAlias);
         // The title, and "Causes" headings right under it, are not content.
         int at = titleBlocks;
         while (at < content.size() - 1 && content.get(at).is(Block.Type.HEADING) && isCausesHeading(content.get(at).text(),
@@ -95,7 +114,7 @@ final class TitlePass implements ReadingPass {
             return true;
         }
         Matcher lead = TITLE_LEAD.matcher(h);
-        return lead.find() && Statements.frequency(h, symptom).isEmpty()
+        return lead.find() && Statements.headingFrequency(h, symptom).isEmpty()
                 && (symptom == null || symptom.in(h.substring(lead.end())));
     }
 
@@ -105,7 +124,7 @@ final class TitlePass implements ReadingPass {
         if (TITLE_LEAD.matcher(t).find()) {
             return true; // "What causes X?", "Causes of X"
         }
-        if (Statements.frequency(t, null).isPresent() || Lexicon.OTHER_CAUSES.startsIn(t)) {
+        if (Statements.headingFrequency(t, null).isPresent() || Lexicon.OTHER_CAUSES.startsIn(t)) {
             return false;
         }
         return heading.level() == 1 || t.endsWith("?") || TITLE_PARTS.matcher(t).find() && Lexicon.TITLE_NOISE.in(t)
@@ -120,15 +139,21 @@ final class TitlePass implements ReadingPass {
     private static boolean namesTheSymptom(Block heading, Reading r, String text, Map<String, Integer> spoken) {
         String h = Text.stripEnd(heading.text()).toLowerCase(Locale.ROOT);
         if (CategoryNames.kind(h) != org.symptomgraph.model.CauseKind.UNSPECIFIED
-                || Statements.frequency(h, null).isPresent() || Lexicon.CAUSE_NOUNS.in(h)) {
+                || Statements.headingFrequency(h, null).isPresent() || Lexicon.CAUSE_NOUNS.in(h)) {
             return false;
         }
         List<String> fileWords = fileWords(r.file());
         List<String> addressWords = r.page.address().map(TitlePass::addressWords).orElse(List.of());
-        String hWords = String.join(" ", words(h));
-        return !hWords.isEmpty() && (String.join(" ", fileWords).contains(hWords)
-                || String.join(" ", addressWords).contains(hWords) || spoken.containsKey(h)
-                || spoken.keySet().stream().anyMatch(p -> p.endsWith(h)) && occurrences(h, text) >= 3);
+        List<String> hWords = words(h).stream().filter(w -> !FILLER.contains(w)).toList();
+        if (hWords.isEmpty()) {
+            return false;
+        }
+        long inFile = hWords.stream().filter(fileWords::contains).count();
+        long inAddress = hWords.stream().filter(addressWords::contains).count();
+        // Most of the heading's words are the file's or the address's name ("Swollen ankles, feet and legs (oedema)").
+        return Math.max(inFile, inAddress) * 3 >= hWords.size() * 2 && Math.max(inFile, inAddress) >= Math.min(2, hWords.size())
+                || spoken.containsKey(h)
+                || spoken.keySet().stream().anyMatch(p -> p.endsWith(h)) && occurrences(h, text) >= 3;
     }
 
     /** The symptom's name in a title: "Lymphocytopenia - What Causes Lymphocytopenia? - Causes" gives Lymphocytopenia. */
@@ -182,6 +207,7 @@ final class TitlePass implements ReadingPass {
      */
     private static Optional<String> fromWords(List<String> words, String text, Map<String, Integer> spoken) {
         for (int n = Math.min(words.size(), 8); n >= 1; n--) {
+            String found = null;
             for (int i = 0; i + n <= words.size(); i++) {
                 String phrase = String.join(" ", words.subList(i, i + n));
                 if (Lexicon.ARTICLES.is(phrase) || Lexicon.DETERMINERS.is(phrase) || phrase.length() < 4) {
@@ -192,12 +218,39 @@ final class TitlePass implements ReadingPass {
                     continue;
                 }
                 boolean agrees = spoken.keySet().stream().anyMatch(p -> p.contains(phrase) || phrase.contains(p));
-                if (agrees || uses >= 2 || spoken.isEmpty()) {
+                if (agrees) {
                     return Optional.of(phrase);
                 }
+                if (uses >= 2 || spoken.isEmpty()) {
+                    found = phrase; // the last such run: a name's head comes last ("heart palpitations")
+                }
+            }
+            if (found != null) {
+                return Optional.of(found);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * "heart-palpitations" where the text says "palpitations": the address's whole name, when the
+     * text uses its last word (its head) twice or more and names nothing else.
+     */
+    private static Optional<String> byItsHead(List<String> words, String text, Map<String, Integer> spoken) {
+        if (words.size() < 2 || words.size() > 5) {
+            return Optional.empty();
+        }
+        String head = words.get(words.size() - 1);
+        boolean other = spoken.keySet().stream().anyMatch(p -> !p.contains(head));
+        return occurrences(head, text) >= 2 && !other ? Optional.of(String.join(" ", words)) : Optional.empty();
+    }
+
+    /** "nausea" where the text twice says "causes of nausea and vomiting": the text's longer name. */
+    private static String extended(String name, Map<String, Integer> spoken) {
+        return spoken.entrySet().stream()
+                .filter(e -> e.getValue() >= 2 && !e.getKey().equals(name) && e.getKey().startsWith(name + " ")
+                        && Text.words(e.getKey()) <= 5)
+                .map(Map.Entry::getKey).findFirst().orElse(name);
     }
 
     /**
