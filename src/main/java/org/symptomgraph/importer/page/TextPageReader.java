@@ -36,6 +36,12 @@ public final class TextPageReader implements PageReader {
             "\\b(include|includes|including|such as|caused by|cause|causes|following|examples?|may|can|are|is|because)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** Markdown emphasis around words ("**Angina.** Poor blood flow"): the words are kept, the marks not. */
+    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
+    /** A line that stands alone although no blank line sets it apart: who wrote or reviewed the page, and when. */
+    private static final Pattern LABEL_LINE = Pattern.compile("^\\s*(?:(?:medically )?reviewed by|written by|updated|"
+            + "last updated|published|page last reviewed|review date|date last reviewed|next review due|by)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A short line glued to the prose under it is a heading whose blank line was lost: at most this long. */
     private static final int GLUED_HEADING_LENGTH = 50;
 
@@ -178,7 +184,8 @@ public final class TextPageReader implements PageReader {
          * ended a sentence, or was a short title-like line (a heading whose blank line was lost).
          */
         private static boolean breaksBefore(String previous, String next) {
-            if (ENDS_SENTENCE.matcher(previous).find()) {
+            if (ENDS_SENTENCE.matcher(previous).find() || LABEL_LINE.matcher(previous).find()
+                    || LABEL_LINE.matcher(next).find()) {
                 return true;
             }
             String p = previous.strip();
@@ -279,8 +286,8 @@ public final class TextPageReader implements PageReader {
                 list, shift(prose.spans(), m.start(5), 0)));
     }
 
-    /** Collapses white space. */
+    /** Collapses white space and drops Markdown emphasis marks. */
     public static String clean(String s) {
-        return WHITE_SPACE.matcher(s.strip()).replaceAll(" ");
+        return EMPHASIS.matcher(WHITE_SPACE.matcher(s.strip()).replaceAll(" ")).replaceAll("$2");
     }
 }

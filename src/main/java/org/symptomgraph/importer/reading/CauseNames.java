@@ -51,8 +51,8 @@ final class CauseNames {
             "^(?:and\\s+|or\\s+)?(?:others?|other brands|many others|etc\\.?|and so on)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXAMPLE_TRIGGER = Pattern.compile(
             "(?:,\\s*)?\\b(?:such as|including|like|e\\.g\\.|for example|for instance)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CALLED_AT_END = Pattern.compile(",\\s*(?:also\\s+)?called\\s+([^,()]+)$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CALLED_AT_END = Pattern.compile(",\\s*(?:(?:also\\s+)?called|or|also known as)\\s+"
+            + "([^,()]+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern GROUP_REFERENCE = Pattern.compile(
             "^(?:and |or )?(?:other|another|many other|various|several other|similar)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern JOINING_WORD = Pattern.compile(
@@ -64,6 +64,9 @@ final class CauseNames {
             "\\s(?:to|of|from|for|with|in|on|by|that|which|who|after|during|due)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_NAME = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern COLON = Pattern.compile(":\\s");
+    /** "Used to treat cancer": a participle that goes on with a preposition starts a clause, not a name. */
+    private static final Pattern PARTICIPLE_CLAUSE = Pattern.compile("^\\p{L}+ed\\s+(?:to|by|for|in|with|as)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile("\\s(?:that|which|who|whose)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMA = Pattern.compile(",\\s");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:but|yet|so|then|although|though|because)\\b",
@@ -489,9 +492,13 @@ final class CauseNames {
         if (at <= 0) {
             return -1;
         }
-        String rest = text.substring(at + 1).strip();
+        String rest = Text.withoutParentheses(text.substring(at + 1));
+        // "disease or injury of the bladder" joins words to the name; "swollen veins in the anus or lower
+        // rectum" describes it (its "or" comes late).
+        Matcher and = AND_OR.matcher(rest);
+        boolean joins = and.find() && Text.words(rest.substring(0, and.start())) < 3;
         return !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && Text.words(rest) >= 3
-                && !AND_OR.matcher(rest).find() && !rest.contains(",") && !Lexicon.ALIAS_MARKERS.startsIn(rest)
+                && !joins && !rest.contains(",") && !Lexicon.ALIAS_MARKERS.startsIn(rest)
                 && !CONJUNCTION.matcher(rest).find() ? at : -1;
     }
 
@@ -549,6 +556,9 @@ final class CauseNames {
         String[] words = label.split("\\s+");
         if (words.length > (fromSentence ? MAX_PIECE_WORDS : MAX_ITEM_WORDS)) {
             return Optional.of("is too long to be the name of a cause");
+        }
+        if (words.length > 1 && PARTICIPLE_CLAUSE.matcher(label).find()) {
+            return Optional.of("starts with a verb (\"" + words[0] + " " + words[1] + "\"): a fragment, not the name of a cause");
         }
         if (JOINING_WORD.matcher(words[0]).matches()) {
             return Optional.of("starts with \"" + words[0] + "\": a fragment, not the name of a cause");

@@ -12,7 +12,8 @@ import org.symptomgraph.model.SymptomDocument;
  * Reads a symptom-causes page, given as its blocks ({@link Page}), into what it says: the symptom,
  * its categories of causes, the causes, the page's date. Reading is a chain of passes, each a small
  * class: {@link FurniturePass} (what is not content), {@link TitlePass} (the symptom),
- * {@link StructurePass} (the categories and where their causes come from) and {@link CausePass}
+ * {@link ImplicitListPass} (lists the page does not mark as lists), {@link StructurePass} (the
+ * categories and where their causes come from) and {@link CausePass}
  * (the causes' names). What it cannot place with confidence it reports as a {@link Diagnostic} and
  * leaves out.
  */
@@ -22,8 +23,8 @@ public final class DocumentReader {
     public record Result(SymptomDocument document, List<Diagnostic> warnings) {
     }
 
-    private static final List<ReadingPass> PASSES = List.of(new FurniturePass(), new TitlePass(), new StructurePass(),
-            new CausePass());
+    private static final List<ReadingPass> PASSES = List.of(new FurniturePass(), new TitlePass(), new ImplicitListPass(),
+            new StructurePass(), new CausePass());
 
     /**
      * Reads one page.

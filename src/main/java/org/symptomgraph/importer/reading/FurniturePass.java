@@ -32,6 +32,7 @@ final class FurniturePass implements ReadingPass {
         List<Block> content = new ArrayList<>();
         boolean afterDisclaimer = false;
         boolean otherNames = false;
+        boolean skippedLeadIn = false;
         int offTopicLevel = -1;
         int referenceList = 0;
         for (Block b : r.content) {
@@ -45,12 +46,16 @@ final class FurniturePass implements ReadingPass {
                 if (offTopicLevel >= 0 && b.level() > offTopicLevel && offTopicLevel > 0) {
                     continue; // a sub-heading of a section about other things
                 }
+                if (offTopicLevel >= 0 && skippedLeadIn && b.level() == 0) {
+                    continue; // "Contact your provider if hiccups:" then "Last more than 2 days": its items
+                }
                 otherNames = ALTERNATIVE_NAMES.matcher(b.text()).find();
                 offTopicLevel = isOffTopic(b.text()) ? b.level() : -1;
                 if (offTopicLevel >= 0) {
                     continue;
                 }
             } else if (offTopicLevel >= 0) {
+                skippedLeadIn = b.is(Block.Type.PROSE) && b.text().endsWith(":");
                 if (otherNames && b.is(Block.Type.PROSE)) {
                     // "Alternative Names: Epistaxis; Bleeding from the nose": names of the symptom.
                     r.otherNames.addAll(Text.enumeration(b.text()));

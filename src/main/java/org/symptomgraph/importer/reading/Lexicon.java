@@ -98,6 +98,8 @@ final class Lexicon {
     /** A word for causes right after an adjective ("common causes"), or a form of "be" right before it ("are rare"). */
     private static final Pattern CAUSE_NOUN_AFTER = Pattern.compile("^\\s+(?:cause|causes|reason|reasons|factor|factors|"
             + "trigger|triggers|culprit|culprits)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT_START = Pattern.compile("^\\s*(?:the\\s+|some\\s+|other\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BE_BEFORE = Pattern.compile("\\b(?:is|are|be|being|remain|remains|quite|very)\\s+$",
             Pattern.CASE_INSENSITIVE);
 
@@ -116,7 +118,8 @@ final class Lexicon {
             }
             boolean says = heading || !phrase.get().adjective()
                     || CAUSE_NOUN_AFTER.matcher(text.substring(m.end())).find()
-                    || BE_BEFORE.matcher(text.substring(0, m.start())).find();
+                    || BE_BEFORE.matcher(text.substring(0, m.start())).find()
+                    || SUBJECT_START.matcher(text.substring(0, m.start())).matches(); // "Common primary headaches include:"
             if (says) {
                 return Optional.of(new FrequencyAt(phrase.get().frequency(), m.start()));
             }

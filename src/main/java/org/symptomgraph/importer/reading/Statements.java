@@ -57,7 +57,9 @@ final class Statements {
     private static final Pattern NOT_A_LIST = Pattern.compile(
             "^(?:linked|related|due|associated|caused|because|by|to|not known|unknown|one of the following|listed|shown|"
                     + "described|discussed|below|above|as follows|the following|these|those)\\b", FLAGS);
-    private static final Pattern PRONOUN = Pattern.compile("^(?:they|it|this|these)$", FLAGS);
+    private static final Pattern SHARED_HEAD = Pattern.compile("^[\\p{L}-]+\\s+or\\s+[\\p{L}-]+\\s+[\\p{L}-]+$", FLAGS);
+    private static final Pattern AND_SO_ARE = Pattern.compile(",?\\s+and so (?:are|is)\\s+(.+)$", FLAGS);
+    private static final Pattern PRONOUN = Pattern.compile("^(?:[\\p{L} ]+,\\s*)?(?:they|it|this|these)$", FLAGS);
     /** Examples with brand names in a sentence's list: the drugs are read as a list item's are. */
     private static final Pattern BRANDED_EXAMPLES = Pattern.compile(
             "\\b(?:such as|including|like)\\b.*\\b\\p{Ll}[\\p{L}-]+\\s*\\(\\p{Lu}[^()]*\\)", FLAGS);
@@ -182,7 +184,9 @@ final class Statements {
         }
         m = ARE_CAUSES.matcher(s);
         if (m.matches() && symptom.in(m.group("of"))) {
-            return statement(frequency, m.group("list"));
+            // "Colds and the flu are common causes of chills, and so are strep throat and …"
+            Matcher more = AND_SO_ARE.matcher(m.group("of"));
+            return statement(frequency, more.find() ? m.group("list") + ", " + more.group(1) : m.group("list"));
         }
         m = CAUSED_BY.matcher(s);
         if (m.matches() && (symptom.in(m.group("subject")) || pronounIsSymptom && PRONOUN.matcher(m.group("subject")).matches())
@@ -240,7 +244,8 @@ final class Statements {
             relative = names.substring(rel);
             names = names.substring(0, rel);
         }
-        List<String> items = Text.enumeration(names);
+        // "Muscle or ligament strain": one word or two sharing their head is one name.
+        List<String> items = SHARED_HEAD.matcher(names.strip()).matches() ? List.of(names.strip()) : Text.enumeration(names);
         List<Piece> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             boolean last = i == items.size() - 1;

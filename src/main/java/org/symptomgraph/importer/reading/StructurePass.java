@@ -88,6 +88,10 @@ final class StructurePass implements ReadingPass {
         private Unit introList;
         private final boolean allProse;
         private Draft section;
+        /** A lead-in ending in a colon that headings follow: the categories they open are its parts. */
+        private Draft leadParent;
+        /** The last heading in capitals: headings in other case after it are its parts. */
+        private Draft capsParent;
         /** A heading whose sub-headings the page does not mark, while they follow. */
         private Draft subHeadings;
         /** A "Causes" heading that names no group, until a list under it takes its name. */
@@ -109,7 +113,11 @@ final class StructurePass implements ReadingPass {
                     heading(u.heading());
                 } else if (u.paragraph() != null) {
                     boolean leadsList = i + 1 < units.size() && units.get(i + 1).isList();
+                    boolean leadsHeading = i + 1 < units.size() && units.get(i + 1).heading() != null;
                     paragraph(u.paragraph(), leadsList ? units.get(i + 1) : null);
+                    if (leadsHeading) {
+                        leadsHeadings(u.paragraph());
+                    }
                 } else if (u == introList) {
                     inIntro = false;
                 } else {
@@ -183,6 +191,12 @@ final class StructurePass implements ReadingPass {
             if (h.level() > 0) {
                 return null;
             }
+            if (leadParent != null) {
+                return leadParent; // "Other possible causes include:" then a heading for each kind
+            }
+            if (capsParent != null && !isAllCaps(h.text())) {
+                return capsParent; // "PROBLEMS IN THE LIVER" then "Inherited Conditions"
+            }
             if (section != null && section.origin == Category.Origin.HEADING && !section.hasList
                     && section.headingLevel == 0 && section.sources.isEmpty() && section.children.isEmpty()) {
                 subHeadings = section;
@@ -208,6 +222,8 @@ final class StructurePass implements ReadingPass {
             if (TitlePass.isCausesHeading(h.text(), symptom)) {
                 section = null;
                 causesHeading = h;
+                leadParent = null;
+                capsParent = null;
                 return;
             }
             String name = Text.capitalise(stripColon(h.text()));
@@ -238,6 +254,10 @@ final class StructurePass implements ReadingPass {
             }
             Draft d = new Draft(name, parent, h.line());
             d.headingLevel = h.level();
+            if (isAllCaps(h.text()) && h.level() == 0) {
+                capsParent = d;
+                subHeadings = null;
+            }
             d.frequency = Statements.headingFrequency(h.text(), symptom).orElse(null);
             if (parent != null) {
                 parent.children.add(d);
@@ -290,7 +310,7 @@ final class StructurePass implements ReadingPass {
                     }
                     continue;
                 }
-                if (allProse) {
+                if (allProse && st.isEmpty()) {
                     proseOnly(s.text(), line);
                     continue;
                 }
@@ -303,6 +323,19 @@ final class StructurePass implements ReadingPass {
             if (nextList != null && section != null && !sentences.isEmpty()) {
                 facts(sentences.get(sentences.size() - 1).text());
             }
+        }
+
+        /** "Other possible causes include:" right before a heading: a category whose parts the headings after it are. */
+        private void leadsHeadings(Block p) {
+            List<Text.Sentence> sentences = Text.sentences(p.text());
+            String lead = sentences.get(sentences.size() - 1).text();
+            String before = sentences.size() > 1 ? sentences.get(sentences.size() - 2).text() : null;
+            if (!lead.endsWith(":") || Statements.leadIn(lead, before) != Statements.LeadIn.CAUSES) {
+                return;
+            }
+            Optional<Frequency> f = Statements.frequency(lead, symptom);
+            leadParent = leadInDraft(null, lead, f, p.lineAt(sentences.get(sentences.size() - 1).start()));
+            section = null;
         }
 
         /** The list items of the section a paragraph is in. */
@@ -605,6 +638,12 @@ final class StructurePass implements ReadingPass {
             return CategoryNames.kind(t) != org.symptomgraph.model.CauseKind.UNSPECIFIED && lastWord.endsWith("s")
                     && !lastWord.endsWith("ss") && !lastWord.endsWith("is");
         }
+    }
+
+    /** "PROBLEMS IN THE LIVER": a heading in capitals (at least two words, no lower-case letter). */
+    private static boolean isAllCaps(String text) {
+        return Text.words(text) >= 2 && text.chars().anyMatch(Character::isLetter)
+                && text.chars().noneMatch(Character::isLowerCase);
     }
 
     private static String stripColon(String s) {
