@@ -250,10 +250,10 @@ class CannedQueriesTest {
     }
 
     @Test
-    void causesAPageListsUnderNoCategoryHaveAnEmptyCategory() {
+    void aLeadInListIsTheCategoryOfItsCauses() {
         assertRows(select(pages, "causes-of-symptom", Map.of("symptom", "hiccups")),
                 "category|cause|also_known_as",
-                "|Carbonated drinks|", "|Eating too much|", "|Ménière’s disease|", "|Sudden excitement|");
+                "Causes|Carbonated drinks|", "Causes|Eating too much|", "Causes|Ménière’s disease|", "Causes|Sudden excitement|");
     }
 
     @Test
@@ -317,6 +317,7 @@ class CannedQueriesTest {
                 "Easy bruising|Medical conditions|0|3",
                 "Easy bruising|Medical conditions > Blood disorders|3|3",
                 "Easy bruising|Medications|3|3",
+                "Hiccups|Causes|4|4",
                 "Nosebleeds|Drugs|2|2",
                 "Nosebleeds|Medical conditions|0|4",
                 "Nosebleeds|Medical conditions > Blood disorders|2|2",

@@ -170,7 +170,7 @@ class BulkLoadTest {
 
         Cli.Run run = Cli.run("import", folder.toString(), "--db", db.toString());
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("wheezing.txt: Wheezing: 3 causes, 0 categories -> <https://w3id.org/symptomgraph/graph/wheezing/2024-03-09> (added)"), run.out());
+        assertTrue(run.out().contains("wheezing.txt: Wheezing: 3 causes, 1 categories -> <https://w3id.org/symptomgraph/graph/wheezing/2024-03-09> (added)"), run.out());
         assertTrue(run.out().contains("3 document(s) imported, 0 failed"), run.out());
         assertTrue(run.out().contains("database:  3 added, 0 replaced, 0 unchanged"), run.out());
         assertEquals(List.of("Anaphylaxis", "Asthma", "Reflux", "Smoking"), causes(db),

@@ -65,8 +65,8 @@ final class CauseNames {
     private static final Pattern NON_NAME = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern COLON = Pattern.compile(":\\s");
     /** "Used to treat cancer": a participle that goes on with a preposition starts a clause, not a name. */
-    private static final Pattern PARTICIPLE_CLAUSE = Pattern.compile("^\\p{L}+ed\\s+(?:to|by|for|in|with|as)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PARTICIPLE_CLAUSE = Pattern.compile("^(?:\\p{L}+ed|sold|taken|given|made|known|found|seen|"
+            + "bought|done|shown|worn|eaten)\\s+(?:to|by|for|in|with|without|as|over|on)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile("\\s(?:that|which|who|whose)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMA = Pattern.compile(",\\s");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:but|yet|so|then|although|though|because)\\b",
@@ -385,10 +385,10 @@ final class CauseNames {
         if (isOthers(inside)) {
             return Paren.NOTHING;
         }
+        // After a drug, capitalised names are brands ("Treishumdronate (Shoron-XR)"), unless they
+        // abbreviate the words before ("Angiotensin-converting enzyme (ACE)").
         if (atEnd && drugContext && !brandsOf(before + " (" + inside + ")", true).isEmpty()
-                && (!Character.isUpperCase(lastWord(before).codePointAt(0)) || inside.contains(",")
-                        || Lexicon.DRUG_WORDS.in(before) || Lexicon.hasDrugStem(lastWord(before))
-                        || !ABBREVIATION.matcher(inside).matches())) {
+                && !isAbbreviationOf(inside, before)) {
             return Paren.BRANDS;
         }
         if (ABBREVIATION.matcher(inside).matches() && !before.isEmpty()) {

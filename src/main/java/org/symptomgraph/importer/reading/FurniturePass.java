@@ -35,7 +35,10 @@ final class FurniturePass implements ReadingPass {
         boolean skippedLeadIn = false;
         int offTopicLevel = -1;
         int referenceList = 0;
+        Block previous = null;
         for (Block b : r.content) {
+            Block before = previous;
+            previous = b;
             if (!b.is(Block.Type.ITEM) && date(r, b)) {
                 continue;
             }
@@ -80,8 +83,8 @@ final class FurniturePass implements ReadingPass {
             }
             if (!b.is(Block.Type.ITEM) && (Lexicon.BOILERPLATE.in(b.text()) || isByline(b.text())
                     || isCaption(b.text()))) {
-                // A heading that only introduces publisher text goes with it.
-                if (!content.isEmpty() && content.get(content.size() - 1).is(Block.Type.HEADING)
+                // A heading right above publisher text only introduces it, and goes with it.
+                if (!content.isEmpty() && content.get(content.size() - 1) == before && before.is(Block.Type.HEADING)
                         && Lexicon.BOILERPLATE.in(b.text())) {
                     content.remove(content.size() - 1);
                 }

@@ -129,7 +129,7 @@ final class ImplicitListPass implements ReadingPass {
     /** A paragraph that lists causes itself ("… such as A, B and C") or leads in to a list. */
     private static boolean namesCauses(String paragraph) {
         for (Text.Sentence s : Text.sentences(paragraph)) {
-            if (s.text().endsWith(":") || Statements.enumerated(s.text(), true).size() > 1) {
+            if (s.text().endsWith(":") || Statements.enumerated(s.text(), false).size() > 1) {
                 return true;
             }
         }

@@ -291,7 +291,10 @@ final class StructurePass implements ReadingPass {
                 }
             }
             List<Text.Sentence> sentences = Text.sentences(p.text());
-            int readUpTo = nextList != null ? sentences.size() - 1 : sentences.size();
+            // The lead-in of a list is the list's, unless it names causes itself ("… things like A, B and C.").
+            boolean leadInNamesCauses = nextList != null && !sentences.isEmpty()
+                    && !sentences.get(sentences.size() - 1).text().endsWith(":");
+            int readUpTo = nextList != null && !leadInNamesCauses ? sentences.size() - 1 : sentences.size();
             boolean sectionHasLists = section != null && sectionHasLists(p);
             boolean symptomBefore = false;
             for (int k = 0; k < readUpTo; k++) {
@@ -304,9 +307,13 @@ final class StructurePass implements ReadingPass {
                     facts(s.text());
                     if (!sectionHasLists) {
                         sectionSentence(s.text(), line);
-                    } else if (st.isPresent() && !remarksOnItem(st.get(), itemsOfSection(p))) {
-                        // "Rarely, X is caused by …" after a section's list: about the symptom in general.
-                        proseCategory(s.text(), line, st.get());
+                    } else if (st.isPresent()) {
+                        if (!remarksOnItem(st.get(), itemsOfSection(p))) {
+                            // "Rarely, X is caused by …" after a section's list: about the symptom in general.
+                            proseCategory(s.text(), line, st.get());
+                        }
+                    } else {
+                        namedBeside(s.text(), line);
                     }
                     continue;
                 }
@@ -411,6 +418,23 @@ final class StructurePass implements ReadingPass {
                     section.frequencyIfNone(f);
                 }
             }
+        }
+
+        /**
+         * A sentence of a section that has a list, naming causes of its own ("X can also follow things
+         * like A, B and C."): they are the section's too.
+         */
+        private void namedBeside(String sentence, int line) {
+            if (sentence.endsWith(":")) {
+                return;
+            }
+            // "… caused by infection with a fungus, virus or bacteria" names kinds of agent, not causes.
+            List<String> names = Statements.enumerated(sentence, !CategoryFacts.agentClasses(sentence).isEmpty());
+            if (names.isEmpty() || Statements.listsOtherThings(sentence)) {
+                return;
+            }
+            section.sources.add(new Draft.SentenceSource(sentence, line,
+                    names.stream().map(n -> new Statements.Piece(n, null)).toList()));
         }
 
         /** A page of prose only: its cause sentences name causes without categories. */
