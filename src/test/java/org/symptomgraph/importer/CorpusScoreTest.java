@@ -38,27 +38,42 @@ class CorpusScoreTest {
     static void importCorpus() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(CORPUS.resolve("pages")), "../shared/corpus is not beside this checkout");
         Path work = Files.createDirectories(Path.of("target/corpus-score"));
+        List<List<CorpusChecker.Score>> both = scoreBothWays(CORPUS, work);
+        withSource = both.get(0);
+        textOnly = both.get(1);
+        Files.writeString(work.resolve("../corpus-score.md"), table("As stored (with the SOURCE line)", withSource)
+                + "\n" + table("Text only (the page's text, named by its file)", textOnly));
+    }
+
+    /**
+     * A corpus imported twice, as stored and as text alone (the part below the {@code SOURCE:} line,
+     * under the same file name), each page's graph scored against its expected facts.
+     */
+    static List<List<CorpusChecker.Score>> scoreBothWays(Path corpus, Path work) throws IOException {
         Path stripped = Files.createDirectories(work.resolve("text-only"));
-        try (Stream<Path> pages = Files.list(CORPUS.resolve("pages"))) {
+        try (Stream<Path> old = Files.list(stripped)) {
+            for (Path f : old.toList()) {
+                Files.delete(f);
+            }
+        }
+        try (Stream<Path> pages = Files.list(corpus.resolve("pages"))) {
             for (Path page : pages.toList()) {
                 String text = Files.readString(page);
                 Files.writeString(stripped.resolve(page.getFileName()), text.substring(text.indexOf("\n\n") + 2));
             }
         }
-        withSource = score(CORPUS.resolve("pages"), work.resolve("with-source.trig"));
-        textOnly = score(stripped, work.resolve("text-only.trig"));
-        Files.writeString(work.resolve("../corpus-score.md"), table("As stored (with the SOURCE line)", withSource)
-                + "\n" + table("Text only (the page's text, named by its file)", textOnly));
+        return List.of(score(corpus, corpus.resolve("pages"), work.resolve("with-source.trig")),
+                score(corpus, stripped, work.resolve("text-only.trig")));
     }
 
-    private static List<CorpusChecker.Score> score(Path pages, Path out) throws IOException {
+    private static List<CorpusChecker.Score> score(Path corpus, Path pages, Path out) throws IOException {
         Cli.Run run = Cli.run("import", pages.toString(), "--out", out.toString());
         if (run.status() != 0) {
             System.out.println(run.err()); // a page the importer refuses scores nothing
         }
         Dataset ds = RDFDataMgr.loadDataset(out.toString());
         List<CorpusChecker.Score> scores = new ArrayList<>();
-        try (Stream<Path> files = Files.list(CORPUS.resolve("expected"))) {
+        try (Stream<Path> files = Files.list(corpus.resolve("expected"))) {
             for (Path json : files.sorted().toList()) {
                 CorpusChecker.Expected expected = CorpusChecker.Expected.read(json);
                 scores.add(CorpusChecker.score(expected, ds, graphOf(ds, expected.slug() + ".txt")));

@@ -52,6 +52,11 @@ final class FurniturePass implements ReadingPass {
                 if (offTopicLevel >= 0 && skippedLeadIn && b.level() == 0) {
                     continue; // "Contact your provider if hiccups:" then "Last more than 2 days": its items
                 }
+                if (offTopicLevel >= 0 && otherNames && b.level() == 0) {
+                    r.otherNames.addAll(Text.enumeration(b.text())); // "Alternative Names" then "Singultus"
+                    otherNames = false;
+                    continue;
+                }
                 otherNames = ALTERNATIVE_NAMES.matcher(b.text()).find();
                 offTopicLevel = isOffTopic(b.text()) ? b.level() : -1;
                 if (offTopicLevel >= 0) {
