@@ -38,6 +38,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServicePolicy.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
+        CurrentViewDescribe.install();
 
         int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
