@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -44,17 +45,33 @@ final class Describer {
               FILTER NOT EXISTS { GRAPH ?g { ?g dct:isReplacedBy ?newer } }
             } ORDER BY ?file""";
 
+    private static final String SD_GRAPH = "http://www.w3.org/ns/sparql-service-description#Graph";
+
     private final Dataset dataset;
 
     Describer(Dataset dataset) {
         this.dataset = dataset;
     }
 
-    /** The description, empty when the graph knows nothing of the IRI. */
+    /**
+     * The description, empty when the graph knows nothing of the IRI. The name of a stored graph
+     * (the curated links, say) that nothing else describes is described as a graph: its size.
+     */
     Model describe(String iri) {
         return dataset.calculateRead(() -> {
             Model m = construct(DESCRIBE, iri);
-            return m.isEmpty() ? construct(DESCRIBE_HISTORY, iri) : m;
+            if (m.isEmpty()) {
+                m = construct(DESCRIBE_HISTORY, iri);
+            }
+            if (dataset.containsNamedModel(iri)) {
+                Resource graph = m.createResource(iri);
+                if (!graph.hasProperty(RDF.type)) {
+                    graph.addProperty(RDF.type, m.createResource(SD_GRAPH));
+                }
+                graph.addLiteral(m.createProperty(VoidDescription.VOID, "triples"),
+                        m.createTypedLiteral(Long.toString(dataset.getNamedModel(iri).size()), XSDDatatype.XSDinteger));
+            }
+            return m;
         });
     }
 

@@ -38,7 +38,8 @@ final class LinkedDataServlet extends HttpServlet {
             ".nt", WebContent.contentTypeNTriples, ".jsonld", WebContent.contentTypeJSONLD,
             ".rdf", WebContent.contentTypeRDFXML, ".html", WebContent.contentTypeHTML);
     /** The paths under which the graph mints IRIs. */
-    static final List<String> PATHS = List.of("symptom", "cause", "drug", "anatomy", "document", "graph", "software");
+    static final List<String> PATHS = List.of("symptom", "cause", "drug", "anatomy", "document", "graph", "mapping",
+            "software");
 
     private final LocalLinks links;
     private final Describer describer;
