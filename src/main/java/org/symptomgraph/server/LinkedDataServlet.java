@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -103,24 +102,13 @@ final class LinkedDataServlet extends HttpServlet {
 
     static void sendRdf(HttpServletRequest request, HttpServletResponse response, Model model, String type)
             throws IOException {
-        Lang lang = RDFLanguages.contentTypeToLang(type);
-        response.setContentType(lang.getContentType().getContentTypeStr());
-        response.setCharacterEncoding(WebContent.charsetUTF8);
-        if (!"HEAD".equals(request.getMethod())) {
-            try (OutputStream out = response.getOutputStream()) {
-                RDFDataMgr.write(out, model, lang);
-            }
-        }
+        RdfResponses.write(request, response, RDFLanguages.contentTypeToLang(type), model);
     }
 
     static void sendHtml(HttpServletRequest request, HttpServletResponse response, Document doc) throws IOException {
         response.setContentType(WebContent.contentTypeHTML);
         response.setCharacterEncoding(WebContent.charsetUTF8);
-        if (!"HEAD".equals(request.getMethod())) {
-            try (OutputStream out = response.getOutputStream()) {
-                out.write(doc.outerHtml().getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        RdfResponses.body(request, response, doc.outerHtml().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Model loadOntology() {
