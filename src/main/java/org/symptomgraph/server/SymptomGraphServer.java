@@ -52,6 +52,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         // background, and /.well-known/void answers 503 until it is ready.
         BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
 
+        FormatNamesFilter formatNames = new FormatNamesFilter();
         // Only reading operations: a write has nowhere to go.
         DataService.Builder service = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "")
@@ -67,6 +68,9 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .add(path, service)
                 .addFilter(path + "/queries", catalogue)
                 .addFilter(path + "/queries/*", catalogue)
+                .addFilter(path, formatNames)
+                .addFilter(path + "/sparql", formatNames)
+                .addFilter(path + "/query", formatNames)
                 .addFilter(path + "/sparql", new ServiceDescriptionFilter(
                         ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
 
