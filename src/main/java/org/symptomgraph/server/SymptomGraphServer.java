@@ -1,6 +1,7 @@
 package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -45,6 +46,8 @@ public final class SymptomGraphServer implements AutoCloseable {
         String url = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port + path + "/sparql";
         boolean federation = !settings.allowedServices().isEmpty();
         QueryCatalog catalog = QueryCatalog.load();
+        ServiceGraphs.removeAllBut(store.dataset(),
+                Set.of(SparqlExamples.graphName(url), VoidDescription.graphName(url)));
         store.replaceServiceGraph(SparqlExamples.graphName(url), SparqlExamples.describe(catalog, url));
         CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
                 settings.resultLimit());
