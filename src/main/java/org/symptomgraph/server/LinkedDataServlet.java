@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.rdf.model.Model;
@@ -87,14 +86,11 @@ final class LinkedDataServlet extends HttpServlet {
         String iri = links.iriOf(path);
         Model description = describer.describe(iri);
         if (description.isEmpty()) {
-            RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND, "No data about " + iri);
+            NotFound.send(request, response, links, "The graph holds no data about " + iri);
             return;
         }
         if (html) {
-            Set<String> around = Describer.neighbours(description, iri);
-            around.add(iri);
-            sendHtml(request, response, page.render(iri, description, describer.categoryPaths(iri),
-                    describer.sources(iri), describer.among(around)));
+            sendHtml(request, response, page.render(iri, description, describer));
         } else {
             sendRdf(request, response, description.setNsPrefixes(Vocab.prefixes(links.base())), type);
         }

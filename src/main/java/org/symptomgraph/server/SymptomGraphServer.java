@@ -84,10 +84,13 @@ public final class SymptomGraphServer implements AutoCloseable {
         }
         builder.addServlet("/ontology", resources)
                 .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
+                .addServlet("/search", SiteServlet.page(request -> HomePage.search(catalog, store.dataset(), links,
+                        request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
                 .addServlet("/static/*", new ClasspathFiles("web"))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"))
+                .addFilter("/*", new NotFound(links));
         if (settings.admin() != null) {
             builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store,
                     new DocumentMapper(new Iris(settings.base())), settings.admin()));
