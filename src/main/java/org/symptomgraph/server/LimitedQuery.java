@@ -1,5 +1,6 @@
 package org.symptomgraph.server;
 
+import java.util.Collection;
 import java.util.List;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -19,12 +20,23 @@ final class LimitedQuery extends SPARQL_QueryDataset {
     /** A request attribute: this query runs with the cap plus one. */
     private static final String CUT = LimitedQuery.class.getName() + ".cut";
 
+    static final List<String> QUERY_PAGE_PARAMETERS = List.of("example", "run");
+
     private final ResultCap cap;
     private final long resultLimit;
 
     LimitedQuery(long resultLimit) {
         this.cap = new ResultCap(resultLimit);
         this.resultLimit = resultLimit;
+    }
+
+    /**
+     * YASGUI passes the query page's own parameters (example=, run=: which canned query to show)
+     * on to the endpoint. They are harmless and ignored, but Fuseki logged a WARN for each.
+     */
+    @Override
+    protected Collection<String> customParams() {
+        return QUERY_PAGE_PARAMETERS;
     }
 
     /** Fuseki calls this with the very query object it then runs, so the cap applies. */
