@@ -112,6 +112,8 @@ class CommandLineTest {
         assertEquals(0, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("self-test: 200 /symptomgraph/queries/causes-of-symptom"), run.out());
         assertTrue(run.out().strip().endsWith("self-test passed"), run.out());
+        assertTrue(!run.out().contains("ready"), "no 'ready' line with a throwaway port in the build's output: "
+                + run.out());
         // It stopped and let the database go: another command can open it.
         assertEquals(0, Cli.run("stats", "--db", db).status());
     }
