@@ -3,6 +3,7 @@ package org.symptomgraph.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.jena.dboe.DBOpEnvException;
+import org.symptomgraph.store.BulkLoad;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.store.IncompleteDatabaseException;
 import picocli.CommandLine.Option;
@@ -23,8 +24,17 @@ final class DatabaseOption {
 
     /** Opens a database directory, creating it if needed; a database held by another process is a user error. */
     static GraphStore open(Path directory) {
+        return held(directory, () -> GraphStore.open(directory));
+    }
+
+    /** Whether the database holds nothing yet ({@link BulkLoad#isNew}), which opens it: the same user errors. */
+    static boolean isNew(Path directory) {
+        return held(directory, () -> BulkLoad.isNew(directory));
+    }
+
+    private static <T> T held(Path directory, java.util.function.Supplier<T> opening) {
         try {
-            return GraphStore.open(directory);
+            return opening.get();
         } catch (DBOpEnvException e) {
             // TDB2 allows one process per database: most often a running server holds it.
             throw new UserError("the database " + directory + " is in use by another process (a running server?): "

@@ -161,7 +161,7 @@ final class ImportCommand implements Callable<Integer> {
             Reader reader = new Reader(loader, shown, tally, collected);
             PrintWriter lines = perDocument ? stdout : null;
             // A new database is filled by the bulk loader; what it cannot take goes through the store.
-            List<Path> throughStore = db != null && !files.isEmpty() && BulkLoad.isNew(db)
+            List<Path> throughStore = db != null && !files.isEmpty() && DatabaseOption.isNew(db)
                     ? bulkLoad(files, db, reader, shown, lines, tally) : files;
             try (GraphStore store = db == null ? null : DatabaseOption.open(db)) {
                 Pending pending = new Pending(store, batch, tally, shown, lines);
