@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -16,10 +17,11 @@ import org.symptomgraph.testing.Http;
 import org.symptomgraph.testing.TestServer;
 
 /**
- * The requests SPARQLWrapper (Python) sends for its return formats: each format name in format=,
- * output= and results=, for some the media type as a second value, and its Accept header.
+ * What HTTP clients rely on beyond the SPARQL protocol: the requests SPARQLWrapper (Python) sends
+ * for its return formats (each format name in format=, output= and results=, for some the media
+ * type as a second value, and its Accept header), and HEAD telling the length of the GET.
  */
-class ClientFormatNamesTest {
+class HttpClientsTest {
 
     private static final String CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5";
     private static TestServer server;
@@ -65,5 +67,27 @@ class ClientFormatNamesTest {
             Model m = RDFParser.fromString(r.body(), expected).toModel();
             assertEquals(5, m.size(), r.body());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/, text/html",
+        "/query, text/html",
+        "/symptom/petechiae, text/html",
+        "/cause/leukemia, text/turtle",
+        "/cause/leukemia.jsonld, */*",
+        "/ontology, text/html",
+        "/ontology, text/turtle",
+        "/.well-known/void, text/turtle"})
+    void headGivesTheLengthOfTheGet(String path, String accept) {
+        HttpResponse<String> get = Http.get(server.root() + path, accept);
+        assertEquals(200, get.statusCode());
+        HttpResponse<String> head = Http.send(Http.request(server.root() + path).header("Accept", accept)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, head.statusCode());
+        long length = get.body().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(length > 100, path);
+        assertEquals(String.valueOf(length), head.headers().firstValue("Content-Length").orElse("none"), path);
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
     }
 }
