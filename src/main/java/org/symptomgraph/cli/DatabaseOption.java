@@ -23,8 +23,12 @@ final class DatabaseOption {
 
     /** Opens a database directory, creating it if needed; a database held by another process is a user error. */
     static GraphStore open(Path directory) {
+        return held(directory, () -> GraphStore.open(directory));
+    }
+
+    private static <T> T held(Path directory, java.util.function.Supplier<T> opening) {
         try {
-            return GraphStore.open(directory);
+            return opening.get();
         } catch (DBOpEnvException | IncompleteDatabaseException e) {
             throw unusable(directory, e);
         }
