@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.links.Linker;
+import org.symptomgraph.links.VocabularyIndex;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 
@@ -23,6 +25,7 @@ public final class DocumentLoader {
 
     private final DocumentParser parser;
     private final DocumentMapper mapper;
+    private final Linker linker;
 
     public DocumentLoader(DocumentMapper mapper) {
         this(mapper, DocumentParser.DEFAULT_MAX_BYTES);
@@ -32,6 +35,7 @@ public final class DocumentLoader {
     public DocumentLoader(DocumentMapper mapper, long maxBytes) {
         this.mapper = mapper;
         this.parser = new DocumentParser(maxBytes);
+        this.linker = new Linker(VocabularyIndex.shipped(), mapper.iris());
     }
 
     /** One document read: its graph and what the parser noticed. */
@@ -84,7 +88,9 @@ public final class DocumentLoader {
     public Loaded load(Path file, String name, byte[] bytes) throws DocumentException {
         try {
             DocumentParser.Result result = parser.parse(name, bytes);
-            return new Loaded(file, mapper.map(result.document()), result);
+            DocumentGraph graph = mapper.map(result.document());
+            linker.addLinks(graph.model());  // lexical links to DOID, SYMP and drugs: docs/linking.md
+            return new Loaded(file, graph, result);
         } catch (RuntimeException e) {
             LOG.debug("{} could not be read", name, e);  // the stack trace, with --verbose
             throw new DocumentException(name, "could not be read (" + e.getClass().getSimpleName() + ")", e);
