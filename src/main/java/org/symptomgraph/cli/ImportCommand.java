@@ -33,6 +33,8 @@ import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.links.LinkTable;
 import org.symptomgraph.links.LinkTableException;
+import org.symptomgraph.links.SssomFile;
+import org.symptomgraph.links.VocabularyIndex;
 import org.symptomgraph.store.RemoteImport;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.model.SymptomDocument;
@@ -141,7 +143,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<Path> files = DocumentLoader.documentFiles(inputs);
         List<Path> linkTables = LinkTable.tablesIn(inputs);
-        if (files.isEmpty() && linkTables.isEmpty()) {
+        List<Path> curationFiles = inputs.stream().filter(p -> !Files.isDirectory(p) && SssomFile.isSssom(p)).toList();
+        if (files.isEmpty() && linkTables.isEmpty() && curationFiles.isEmpty()) {
             throw new UserError("no documents or link tables found in " + inputs);
         }
         if (linkTables.size() > 1) {
@@ -175,6 +178,9 @@ final class ImportCommand implements Callable<Integer> {
                 pending.flush();
                 for (Path table : linkTables) {
                     importLinks(table, store, collected, stdout, tally);
+                }
+                for (Path curation : curationFiles) {
+                    importCurated(curation, store, collected, stdout, tally);
                 }
             }
         }
@@ -379,6 +385,25 @@ final class ImportCommand implements Callable<Integer> {
         stdout.println(table + ": " + links.model().listStatements(null, SKOS.exactMatch, (RDFNode) null).toList().size()
                 + " exact and " + links.model().listStatements(null, SKOS.closeMatch, (RDFNode) null).toList().size()
                 + " close matches -> <" + links.name() + ">" + outcome);
+    }
+
+    /** A curation file (links suggest, edited): its curated rows, one graph, winning over automatic links. */
+    private void importCurated(Path file, GraphStore store, Dataset collected, PrintWriter stdout, Tally tally) {
+        SssomFile.Curated curated;
+        try {
+            curated = SssomFile.read(file, base.iris(), VocabularyIndex.shipped());
+        } catch (LinkTableException e) {
+            e.problems().forEach(problem -> spec.commandLine().getErr().println("error: " + problem));
+            tally.failed++;
+            return;
+        }
+        String outcome = store == null ? ""
+                : " (" + store.replace(curated.graph(), Instant.now()).name().toLowerCase(Locale.ROOT) + ")";
+        if (collected != null) {
+            collected.addNamedModel(curated.graph().name(), curated.graph().model());
+        }
+        stdout.println(file + ": " + curated.curated() + " curated mappings, " + curated.ignored()
+                + " rows not marked semapv:ManualMappingCuration left out -> <" + curated.graph().name() + ">" + outcome);
     }
 
     private static String summary(SymptomDocument doc) {

@@ -38,16 +38,20 @@ public final class LinkTable {
     public static final List<String> COLUMNS = List.of("entity_path", "entity_label", "vocabulary", "id", "match",
             "source_repo", "source_path", "source_commit", "note");
 
-    /** Link tables among the paths: .tsv files named, or found in the folders named (recursively). */
+    /**
+     * Link tables among the paths: .tsv files named, or found in the folders named (recursively);
+     * curation files ({@code .sssom.tsv}, see {@link SssomFile}) are not link tables.
+     */
     public static List<Path> tablesIn(List<Path> paths) throws IOException {
         List<Path> tables = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv"))
+                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv")
+                                    && !SssomFile.isSssom(f))
                             .sorted().forEach(tables::add);
                 }
-            } else if (p.getFileName().toString().endsWith(".tsv")) {
+            } else if (p.getFileName().toString().endsWith(".tsv") && !SssomFile.isSssom(p)) {
                 tables.add(p);
             }
         }

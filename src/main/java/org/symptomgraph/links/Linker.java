@@ -268,7 +268,7 @@ public final class Linker {
                     case EXACT_SYNONYM -> OBO_IN_OWL + "hasExactSynonym";
                     case RELATED_SYNONYM -> OBO_IN_OWL + "hasRelatedSynonym";
                 }))
-                .addLiteral(confidence, m.createTypedLiteral(c.score()));
+                .addLiteral(confidence, decimal(m, c.score()));
         if (!c.note().isEmpty()) {
             record.addProperty(RDFS.comment, c.note().substring(0, 1).toUpperCase(Locale.ROOT) + c.note().substring(1) + ".",
                     LANG);
@@ -297,7 +297,7 @@ public final class Linker {
             record(m, c.entity(), x.vocabulary(), x.id(), "chained", p, target, MappingChaining, c.entityLabel(),
                     source)
                     .addProperty(Vocab.wasDerivedFrom, from)
-                    .addLiteral(confidence, m.createTypedLiteral(round(c.score() * (p.equals(SKOS.exactMatch) ? 1 : 0.9))))
+                    .addLiteral(confidence, decimal(m, round(c.score() * (p.equals(SKOS.exactMatch) ? 1 : 0.9))))
                     .addProperty(RDFS.comment, "Through " + c.term().id() + " '" + c.term().label() + "': "
                             + (c.term().table() == Table.DOID ? "a cross-reference of the Disease Ontology term"
                             : "an identifier of the same row of CPIC's drug table")
@@ -355,6 +355,15 @@ public final class Linker {
 
     private static String join(String a, String b) {
         return a.isEmpty() ? b : a + "; " + b;
+    }
+
+    /**
+     * A confidence as an xsd:decimal in its canonical form ("0.9", not "0.90"): TDB2 stores numbers
+     * by value and gives back the canonical form, so a graph imported twice compares equal.
+     */
+    private static org.apache.jena.rdf.model.Literal decimal(Model m, double score) {
+        return m.createTypedLiteral(java.math.BigDecimal.valueOf(score).stripTrailingZeros().toPlainString(),
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal);
     }
 
     private static double round(double score) {

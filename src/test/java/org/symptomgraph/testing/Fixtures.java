@@ -11,6 +11,8 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.links.Linker;
+import org.symptomgraph.links.VocabularyIndex;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -49,6 +51,18 @@ public final class Fixtures {
 
     public static DocumentGraph graph(Path file) throws DocumentException {
         return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(parse(file).document());
+    }
+
+    /** The lexical links import adds to a document's graph, with their records (docs/linking.md). */
+    public static Model links(DocumentGraph graph) {
+        return new Linker(VocabularyIndex.shipped(), new Iris(Iris.DEFAULT_BASE)).links(graph.model());
+    }
+
+    /** A document's graph as import stores it: mapped, and with its lexical links. */
+    public static DocumentGraph imported(Path file) throws DocumentException {
+        DocumentGraph graph = graph(file);
+        graph.model().add(links(graph));
+        return graph;
     }
 
     public static Dataset dataset(DocumentGraph graph) {
