@@ -141,7 +141,9 @@ final class ImportCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserError("--batch must be 1 or more, not " + batch);
         }
-        List<Path> files = DocumentLoader.documentFiles(inputs);
+        // A table named on the command line is a link table or a curation file, not a document.
+        List<Path> files = DocumentLoader.documentFiles(inputs.stream()
+                .filter(p -> Files.isDirectory(p) || !p.getFileName().toString().endsWith(".tsv")).toList());
         List<Path> linkTables = LinkTable.tablesIn(inputs);
         List<Path> curationFiles = inputs.stream().filter(p -> !Files.isDirectory(p) && SssomFile.isSssom(p)).toList();
         if (files.isEmpty() && linkTables.isEmpty() && curationFiles.isEmpty()) {
