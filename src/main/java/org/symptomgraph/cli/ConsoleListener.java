@@ -18,6 +18,7 @@ import org.symptomgraph.importer.ImportListener;
 import org.symptomgraph.importer.ImportedDocument;
 import org.symptomgraph.importer.page.Diagnostic;
 import org.symptomgraph.importer.page.DocumentException;
+import org.symptomgraph.links.SssomFile;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.store.GraphStore;
 
@@ -124,6 +125,15 @@ abstract class ConsoleListener implements ImportListener, AutoCloseable {
             print(out, table + ": " + links.model().listStatements(null, SKOS.exactMatch, (RDFNode) null).toList().size()
                     + " exact and " + links.model().listStatements(null, SKOS.closeMatch, (RDFNode) null).toList().size()
                     + " close matches -> <" + links.name() + ">"
+                    + (outcome == null ? "" : " (" + outcome.name().toLowerCase(Locale.ROOT) + ")"));
+        }
+    }
+
+    @Override
+    public void curated(Path file, SssomFile.Curated curated, GraphStore.Outcome outcome) {
+        if (perDocument != null) {
+            print(perDocument, file + ": " + curated.curated() + " curated mappings, " + curated.ignored()
+                    + " rows not marked semapv:ManualMappingCuration left out -> <" + curated.graph().name() + ">"
                     + (outcome == null ? "" : " (" + outcome.name().toLowerCase(Locale.ROOT) + ")"));
         }
     }

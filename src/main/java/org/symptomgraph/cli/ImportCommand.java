@@ -3,6 +3,7 @@ package org.symptomgraph.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.symptomgraph.importer.ImportReport;
 import org.symptomgraph.importer.Importer;
 import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.links.LinkTable;
+import org.symptomgraph.links.SssomFile;
 import org.symptomgraph.rdf.RdfFormat;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.AtomicFiles;
@@ -117,8 +119,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         List<Path> files = DocumentFormats.documentsIn(inputs);
         List<Path> linkTables = LinkTable.tablesIn(inputs);
-        if (files.isEmpty() && linkTables.isEmpty()) {
-            throw new UserError("no documents or link tables found in " + inputs);
+        boolean curation = inputs.stream().anyMatch(p -> !Files.isDirectory(p) && SssomFile.isSssom(p));
+        if (files.isEmpty() && linkTables.isEmpty() && !curation) {
+            throw new UserError("no documents, link tables or curation files found in " + inputs);
         }
         if (linkTables.size() > 1) {
             throw new UserError("one link table at a time, not " + linkTables);

@@ -3,6 +3,7 @@ package org.symptomgraph.importer;
 import java.nio.file.Path;
 import org.symptomgraph.importer.page.Diagnostic;
 import org.symptomgraph.importer.page.DocumentException;
+import org.symptomgraph.links.SssomFile;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.store.GraphStore;
 
@@ -33,7 +34,11 @@ public interface ImportListener {
     default void links(Path table, DocumentGraph links, GraphStore.Outcome outcome) {
     }
 
-    /** A problem of a link table, with its file and line. */
+    /** A curation file was read into its graph (and stored, when the outcome is given). */
+    default void curated(Path file, SssomFile.Curated curated, GraphStore.Outcome outcome) {
+    }
+
+    /** A problem of a link table or curation file, with its file and line. */
     default void linkProblem(String problem) {
     }
 

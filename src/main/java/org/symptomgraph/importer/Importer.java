@@ -20,6 +20,9 @@ import org.symptomgraph.importer.reading.DocumentReader;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.links.LinkTable;
 import org.symptomgraph.links.LinkTableException;
+import org.symptomgraph.links.Linker;
+import org.symptomgraph.links.SssomFile;
+import org.symptomgraph.links.VocabularyIndex;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -57,6 +60,7 @@ public final class Importer {
 
     private final Iris iris;
     private final DocumentMapper mapper;
+    private final Linker linker;
     private final DocumentReader reader = new DocumentReader();
     private final long maxDocumentBytes;
     private final int batchSize;
@@ -68,6 +72,7 @@ public final class Importer {
     private Importer(Builder b) {
         this.iris = b.iris;
         this.mapper = new DocumentMapper(b.iris);
+        this.linker = new Linker(VocabularyIndex.shipped(), b.iris);
         this.maxDocumentBytes = b.maxDocumentBytes;
         this.batchSize = b.batchSize;
         this.database = b.database;
@@ -165,8 +170,9 @@ public final class Importer {
         try {
             Page page = DocumentFormats.read(name, bytes);
             DocumentReader.Result result = reader.read(page, sha256(bytes));
-            return new ImportedDocument(name, result.document(), mapper.map(result.document()), result.warnings(),
-                    Optional.empty());
+            DocumentGraph graph = mapper.map(result.document());
+            linker.addLinks(graph.model());  // lexical links to DOID, SYMP and drugs: docs/linking.md
+            return new ImportedDocument(name, result.document(), graph, result.warnings(), Optional.empty());
         } catch (RuntimeException e) {
             // A document the importer trips over is that document's failure, never the whole import's.
             LOG.debug("{} could not be read", name, e);
@@ -214,14 +220,16 @@ public final class Importer {
     }
 
     /**
-     * Imports documents and link tables (files, or folders searched for them): each document becomes
-     * its named graph, the link table the links graph.
+     * Imports documents, link tables and curation files (files, or folders searched for them): each
+     * document becomes its named graph, the link table the links graph, each curation file
+     * ({@code .sssom.tsv}) its graph of curated links.
      *
      * @throws IOException when a folder cannot be searched
      */
     public ImportReport importFiles(List<Path> inputs) throws IOException {
         List<Path> files = DocumentFormats.documentsIn(inputs);
         List<Path> tables = LinkTable.tablesIn(inputs);
+        List<Path> curationFiles = inputs.stream().filter(p -> !Files.isDirectory(p) && SssomFile.isSssom(p)).toList();
         ImportReport report = new ImportReport();
         listener.started(files.size());
         GraphStore target = store;
@@ -243,6 +251,9 @@ public final class Importer {
             batch.flush();
             for (Path table : tables) {
                 links(table, target, report);
+            }
+            for (Path file : curationFiles) {
+                curated(file, target, report);
             }
         } finally {
             if (opened) {
@@ -361,6 +372,23 @@ public final class Importer {
             collect.addNamedModel(links.name(), links.model());
         }
         listener.links(table, links, outcome);
+    }
+
+    /** A curation file (what {@code links suggest} wrote, edited): its curated rows, winning over automatic links. */
+    private void curated(Path file, GraphStore target, ImportReport report) {
+        SssomFile.Curated curated;
+        try {
+            curated = SssomFile.read(file, iris, VocabularyIndex.shipped());
+        } catch (LinkTableException e) {
+            e.problems().forEach(listener::linkProblem);
+            report.fail();
+            return;
+        }
+        GraphStore.Outcome outcome = target == null ? null : target.replace(curated.graph(), Instant.now());
+        if (collect != null) {
+            collect.addNamedModel(curated.graph().name(), curated.graph().model());
+        }
+        listener.curated(file, curated, outcome);
     }
 
     static String sha256(byte[] bytes) {

@@ -62,6 +62,16 @@ public final class LinkGraph {
     private LinkGraph() {
     }
 
+    /** A property of the SSSOM namespace. */
+    static Property sssom(String localName) {
+        return ResourceFactory.createProperty(SSSOM, localName);
+    }
+
+    /** A term of SEMAPV, the Semantic Mapping Vocabulary. */
+    static Resource semapv(String localName) {
+        return ResourceFactory.createResource(SEMAPV + localName);
+    }
+
     /**
      * Reads the link table and makes its graph.
      *

@@ -38,20 +38,34 @@ public final class LinkTable {
     public static final List<String> COLUMNS = List.of("entity_path", "entity_label", "vocabulary", "id", "match",
             "source_repo", "source_path", "source_commit", "note");
 
-    /** Link tables among the paths: .tsv files named, or found in the folders named (recursively). */
+    /**
+     * Link tables among the paths: .tsv files named, or found in the folders named (recursively) and
+     * starting with the link table's header; curation files ({@code .sssom.tsv}, see {@link SssomFile}) are not link tables.
+     */
     public static List<Path> tablesIn(List<Path> paths) throws IOException {
         List<Path> tables = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv"))
+                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv")
+                                    && !SssomFile.isSssom(f) && hasLinkTableHeader(f))
                             .sorted().forEach(tables::add);
                 }
-            } else if (p.getFileName().toString().endsWith(".tsv")) {
+            } else if (p.getFileName().toString().endsWith(".tsv") && !SssomFile.isSssom(p)) {
                 tables.add(p);
             }
         }
         return tables;
+    }
+
+    /** Whether a file found in a folder starts like a link table (data/ also holds the vocabulary tables). */
+    private static boolean hasLinkTableHeader(Path file) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().map(l -> l.replace("\uFEFF", "").strip().equals(String.join("\t", COLUMNS)))
+                    .orElse(false);
+        } catch (IOException | UncheckedIOException e) {
+            return true;  // unreadable: let read() report it with the file's name
+        }
     }
 
     /** How the entity relates to the external term: the SKOS mapping property written. */

@@ -98,6 +98,7 @@ public final class Vocabularies {
     static {
         add("HPO", "HP:(\\d{7})", OBO + "HP_", "hp", "HP:0000967");
         add("DOID", "DOID:(\\d{1,7})", OBO + "DOID_", "doid", "DOID:0080827");
+        add("SYMP", "SYMP:(\\d{7})", OBO + "SYMP_", "symp", "SYMP:0000760");
         add("MONDO", "MONDO:(\\d{7})", OBO + "MONDO_", "mondo", "MONDO:0005132");
         add("NCIT", "(?:NCIT|NCI):(C\\d+)", OBO + "NCIT_", "ncit", "NCIT:C3408");
         add("ChEBI", "CHEBI:(\\d+)", OBO + "CHEBI_", "chebi", "CHEBI:8107");

@@ -26,6 +26,7 @@ import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.symptomgraph.links.CuratedPrecedence;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Vocab;
@@ -100,7 +101,8 @@ public final class GraphStore implements AutoCloseable {
     private Outcome store(DocumentGraph graph, Instant importedAt) {
         DatasetGraph dsg = dataset.asDatasetGraph();
         Node name = NodeFactory.createURI(graph.name());
-        Graph incoming = graph.model().getGraph();
+        // Curated links win: in the same transaction, whichever of the two comes second (docs/linking.md).
+        Graph incoming = CuratedPrecedence.withoutOverridden(graph.model().getGraph(), dsg);
         boolean present = dsg.containsGraph(name) && !dsg.getGraph(name).isEmpty();
         if (present && sameContent(dsg.getGraph(name), incoming)) {
             return Outcome.UNCHANGED;
@@ -124,6 +126,7 @@ public final class GraphStore implements AutoCloseable {
         dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
         incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
         dsg.add(new Quad(name, importedAt(graph.name(), importedAt)));
+        CuratedPrecedence.enforce(dsg, incoming);
 
         if (newest) {
             if (current.isPresent() && !current.get().graph().equals(name)) {

@@ -213,6 +213,13 @@ class CannedQueriesTest {
                     Stream.concat(PETECHIAE_CAUSES.stream().map(c -> c[0] + "|cause|" + c[1]),
                             Stream.of(PETECHIAE + "|symptom|Petechiae"))
                             .toArray(String[]::new))),
+            // Without lexical links in this store, all 23 are open (see LinkingTest for a linked store).
+            entry("unlinked-by-page", () -> {
+                List<String> rows = select(petechiae, "unlinked-by-page").rows();
+                assertEquals(1, rows.size(), rows.toString());
+                assertTrue(rows.get(0).startsWith("petechiae|Petechiae|23|23|") && rows.get(0).contains("Leukemia"),
+                        rows.toString());
+            }),
             entry("symptom-neighbourhood", () -> assertTrue(neighbourhoodInFixture().isIsomorphicWith(
                     QueryRunner.construct(petechiae.dataset(), bind("symptom-neighbourhood", Map.of()))))),
             entry("is-listed-cause", () -> assertTrue(

@@ -13,6 +13,8 @@ import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.importer.ImportedDocument;
 import org.symptomgraph.importer.Importer;
 import org.symptomgraph.importer.page.DocumentFormats;
+import org.symptomgraph.links.Linker;
+import org.symptomgraph.links.VocabularyIndex;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -68,7 +70,18 @@ public final class Fixtures {
         return Importer.create().build().read(name, bytes);
     }
 
+    /** A document's graph as the mapper makes it, without the lexical links import adds. */
     public static DocumentGraph graph(Path file) throws DocumentException {
+        return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(parse(file).document());
+    }
+
+    /** The lexical links import adds to a document's graph, with their records (docs/linking.md). */
+    public static Model links(DocumentGraph graph) {
+        return new Linker(VocabularyIndex.shipped(), new Iris(Iris.DEFAULT_BASE)).links(graph.model());
+    }
+
+    /** A document's graph as import stores it: mapped, and with its lexical links. */
+    public static DocumentGraph imported(Path file) throws DocumentException {
         return parse(file).graph();
     }
 
