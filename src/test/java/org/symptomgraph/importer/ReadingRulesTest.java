@@ -1,14 +1,15 @@
 package org.symptomgraph.importer;
 
-import org.symptomgraph.importer.page.DocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.testing.Fixtures;
 
 /**
@@ -57,6 +58,16 @@ class ReadingRulesTest {
         assertEquals(Optional.empty(), r.document().date());
         assertEquals("itching.txt:6: the date \"" + line + "\" could be day-month or month-day; left out",
                 r.warnings().get(0).toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"https://www.nhs.uk/conditions/itching/, 2023-06-05", "https://www.health.gov.au/itching, 2023-06-05",
+        "https://medlineplus.gov/itching.html, 2023-05-06", "https://example.org/itching, 2023-05-06"})
+    void aNumericDateIsReadInTheOrderOfThePagesCountry(String address, String iso) throws Exception {
+        String text = "SOURCE: " + address + "\n\nItching may be caused by:\n\n1. Dry skin\n2. Eczema\n\n05/06/2023\n";
+        ImportedDocument r = Fixtures.read("itching.txt", text);
+        assertEquals(Optional.of(LocalDate.parse(iso)), r.document().date(), address);
+        assertEquals(List.of(), r.warnings(), address);
     }
 
     @Test
@@ -150,11 +161,10 @@ class ReadingRulesTest {
                 mechanism: -
                 disclaimer: -
                 [Medicines] drug, heading, line 3
-                  - Lithium @8
+                  - Lithium @8 detail «especially at high doses» «Lithium — especially at high doses»
                   [Steroids] drug, heading, line 5
                     - Prednisone @6
                     - Dexamethasone @7
-                warning acne.txt:9: "especially at high doses" is listed under the cause "Lithium", not under a category; left out
                 warning acne.txt:10: list item "when overused" is a remark, not the name of a cause; left out
                 """, DocumentOutline.of(r));
     }

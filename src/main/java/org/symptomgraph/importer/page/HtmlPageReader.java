@@ -42,9 +42,9 @@ public final class HtmlPageReader implements PageReader {
     private static final Set<String> PAGE_FRAME = Set.of("header", "footer");
     /** Words in an id or class that mark furniture. */
     private static final Pattern FURNITURE_WORD = Pattern.compile(
-            "nav|navbar|navigation|menu|menubar|breadcrumbs?|ads?|advert\\w*|adslot|adunit|adsbygoogle|sponsor(ed)?|"
+            "\\w*nav|navbar|navigation|\\w*menu|menubar|breadcrumbs?|ads?|advert\\w*|adslot|adunit|adsbygoogle|sponsor(ed)?|"
                     + "promo|banner|newsletters?|subscribe|subscription|signup|cookies?|consent|gdpr|share|sharing|"
-                    + "social|related|sidebar|popup|modal|toolbar|skip(link)?|masthead|byline|caption");
+                    + "social|related|sidebar|popup|modal|toolbar|skip(link)?|masthead|caption");
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
             "search", "menu", "menubar", "dialog", "alertdialog");
     private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn",
@@ -53,6 +53,12 @@ public final class HtmlPageReader implements PageReader {
     private static final Set<String> BOLD = Set.of("b", "strong");
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
     private static final Pattern LIST = Pattern.compile("ul|ol|dir");
+    /** A block of at least this many links and hardly any other text is navigation. */
+    private static final int LINK_BAR_LINKS = 3;
+    /** A style that makes a block's text a heading: bold, or large. */
+    private static final Pattern HEADING_STYLE = Pattern.compile(
+            "font-weight\\s*:\\s*(?:bold|bolder|[6-9]00)|font-size\\s*:\\s*(?:(?:1[8-9]|[2-9]\\d)px|(?:1\\.[3-9]|[2-9](?:\\.\\d+)?)em|x+-large|large)",
+            Pattern.CASE_INSENSITIVE);
     /** A bold paragraph is a heading when it is at most this long and does not end a sentence. */
     private static final int BOLD_HEADING_LENGTH = 80;
 
@@ -136,7 +142,25 @@ public final class HtmlPageReader implements PageReader {
         if (PAGE_FRAME.contains(tag) && !insideContent(e, root)) {
             return true;
         }
-        return hasFurnitureWord(e.id()) || e.classNames().stream().anyMatch(HtmlPageReader::hasFurnitureWord);
+        return hasFurnitureWord(e.id()) || e.classNames().stream().anyMatch(HtmlPageReader::hasFurnitureWord)
+                || isLinkBar(e);
+    }
+
+    /**
+     * "Find a Doctor | Locations | Careers": a block that is nothing but several links (navigation
+     * written without a nav element). Lists are never one: causes are often links to their pages.
+     */
+    private static boolean isLinkBar(Element e) {
+        if (INLINE.contains(e.normalName()) || !e.select("ul, ol, li, dl, h1, h2, h3, h4, h5, h6").isEmpty()) {
+            return false;
+        }
+        Elements links = e.select("a");
+        if (links.size() < LINK_BAR_LINKS) {
+            return false;
+        }
+        int all = e.text().replaceAll("[\\s|•·/–—-]+", "").length();
+        int linked = links.stream().mapToInt(a -> a.text().replaceAll("[\\s|•·/–—-]+", "").length()).sum();
+        return all > 0 && linked * 10 >= all * 9;
     }
 
     /** The page's content, or an element around it, is never dropped, whatever its class says. */
@@ -326,7 +350,8 @@ public final class HtmlPageReader implements PageReader {
             inline.emit(Block.Type.PROSE, 0, -1, 0, blocks);
             inline = new Inline();
             for (int i = from; i < blocks.size(); i++) {
-                boolean continues = i > from && blocks.get(i - 1).is(Block.Type.ITEM);
+                // Items typed as text continue the list before, also across elements (a div a line).
+                boolean continues = i > 0 && blocks.get(i - 1).is(Block.Type.ITEM) && blocks.get(i - 1).list() == list;
                 int id = continues ? list : list + 1;
                 Optional<Block> item = TextPageReader.asItem(blocks.get(i), id);
                 if (item.isPresent()) {
@@ -341,6 +366,9 @@ public final class HtmlPageReader implements PageReader {
             String text = p.text().strip();
             if (text.isEmpty() || text.length() > BOLD_HEADING_LENGTH || text.matches(".*[.!,;]$")) {
                 return false;
+            }
+            if (HEADING_STYLE.matcher(p.attr("style")).find() && !hasBlockInside(p)) {
+                return true; // <div style="font-weight:bold">Common causes</div>
             }
             StringBuilder bold = new StringBuilder();
             for (Node child : p.childNodes()) {

@@ -44,6 +44,8 @@ public final class TextPageReader implements PageReader {
     private static final Pattern LABEL_LINE = Pattern.compile("^\\s*(?:(?:medically )?reviewed by|written by|updated|"
             + "last updated|published|page last reviewed|review date|date last reviewed|next review due|by)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A breadcrumb trail ("Digestive Disorders › Symptoms of Digestive Disorders") stands alone. */
+    private static final Pattern BREADCRUMB = Pattern.compile("\\s[›»]\\s");
     /** A short line glued to the prose under it is a heading whose blank line was lost: at most this long. */
     private static final int GLUED_HEADING_LENGTH = 50;
 
@@ -235,7 +237,8 @@ public final class TextPageReader implements PageReader {
          */
         private static boolean breaksBefore(String previous, String next) {
             if (ENDS_SENTENCE.matcher(previous).find() || LABEL_LINE.matcher(previous).find()
-                    || LABEL_LINE.matcher(next).find()) {
+                    || LABEL_LINE.matcher(next).find() || BREADCRUMB.matcher(previous).find()
+                    || BREADCRUMB.matcher(next).find()) {
                 return true;
             }
             String p = previous.strip();

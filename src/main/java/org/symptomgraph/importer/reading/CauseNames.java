@@ -277,7 +277,7 @@ final class CauseNames {
             }
         }
         if (cut > 0) {
-            String tail = text.substring(cut).replaceFirst("^[\\s,—–-]+", "").strip();
+            String tail = text.substring(cut).replaceFirst("^[\\s,:—–-]+", "").strip();
             text = text.substring(0, cut).strip();
             if (tail.toLowerCase(Locale.ROOT).startsWith("due to ")) {
                 dueTo = dropLeading(Text.stripEnd(Text.withoutParentheses(tail.substring(7))), Lexicon.DETERMINERS);

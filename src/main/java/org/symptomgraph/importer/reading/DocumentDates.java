@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * A line that is a date, the way pages write them: "May 26, 2023", "26 May 2023", "2023-05-26",
  * "Friday, May 26, 2023", "26/05/2023", with a lead-in such as "Updated:" or "Page last reviewed:".
- * A numeric date whose day and month could be swapped ("05/06/2023") is not read: it is ambiguous.
+ * A numeric date whose day and month could be swapped ("05/06/2023") is read in the order of the
+ * page's country, as its address tells it ({@link Order#of}); without an address it is ambiguous and
+ * not read.
  */
 final class DocumentDates {
 
@@ -50,23 +52,42 @@ final class DocumentDates {
     private static final Pattern NOT_THE_PAGES = Pattern.compile("\\b(?:next review|review due|expires|accessed)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** Which comes first in a numeric date whose day and month could be swapped. */
+    enum Order {
+        DAY_FIRST, MONTH_FIRST, UNKNOWN;
+
+        /** Country domains whose pages write the day first ("14/04/2021"). */
+        private static final Pattern DAY_FIRST_HOSTS = Pattern.compile(
+                "\\.(?:uk|ie|au|nz|za|in|sg|my|hk|scot|wales|eu|fr|de|es|it|nl|be|ch|at|se|no|dk|fi|pt|br)$");
+
+        /**
+         * From the page's address: day first on those country domains, month first elsewhere (the
+         * .com, .org, .gov and .edu pages of this kind are mostly American), unknown without one.
+         */
+        static Order of(Optional<String> address) {
+            return address.map(a -> a.replaceFirst("^[a-zA-Z]+://", "").replaceFirst("[/:?#].*$", "")
+                    .toLowerCase(java.util.Locale.ROOT))
+                    .map(host -> DAY_FIRST_HOSTS.matcher(host).find() ? DAY_FIRST : MONTH_FIRST).orElse(UNKNOWN);
+        }
+    }
+
     /**
      * The date, when the whole line is one (an "Updated:" style prefix allowed), or when the line is a
      * short note of when the page was reviewed or updated that ends with a date ("Last reviewed by a
      * medical professional on 03/15/2022.", "Review Date 1/25/2023").
      */
-    static Optional<LocalDate> parse(String line) {
+    static Optional<LocalDate> parse(String line, Order order) {
         if (line.length() > 120 || !YEAR.matcher(line).find() || NOT_THE_PAGES.matcher(line).find()) {
             return Optional.empty();
         }
-        Optional<LocalDate> whole = parseWhole(line);
+        Optional<LocalDate> whole = parseWhole(line, order);
         if (whole.isPresent() || !REVIEW_NOTE.matcher(line).find()) {
             return whole;
         }
         String[] words = FINAL_DOT.matcher(line.strip()).replaceAll("").split("\\s+");
         for (int n = Math.min(5, words.length - 1); n >= 1; n--) {
             String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - n, words.length));
-            Optional<LocalDate> d = parseWhole(tail);
+            Optional<LocalDate> d = parseWhole(tail, order);
             if (d.isPresent()) {
                 return d;
             }
@@ -74,7 +95,7 @@ final class DocumentDates {
         return Optional.empty();
     }
 
-    private static Optional<LocalDate> parseWhole(String line) {
+    private static Optional<LocalDate> parseWhole(String line, Order order) {
         if (line.length() > 80) {
             return Optional.empty();
         }
@@ -85,7 +106,7 @@ final class DocumentDates {
         Matcher numeric = NUMERIC.matcher(s);
         if (numeric.matches()) {
             return numeric(Integer.parseInt(numeric.group(1)), Integer.parseInt(numeric.group(3)),
-                    Integer.parseInt(numeric.group(4)));
+                    Integer.parseInt(numeric.group(4)), order);
         }
         for (DateTimeFormatter f : FORMATS) {
             try {
@@ -114,12 +135,16 @@ final class DocumentDates {
         return Optional.empty();
     }
 
-    /** Day-first or month-first, whichever is the only one that makes a date. */
-    private static Optional<LocalDate> numeric(int a, int b, int year) {
+    /** Day-first or month-first, whichever is the only one that makes a date, else the page's order. */
+    private static Optional<LocalDate> numeric(int a, int b, int year, Order order) {
         Optional<LocalDate> dayFirst = date(year, b, a);
         Optional<LocalDate> monthFirst = date(year, a, b);
         if (dayFirst.isPresent() && monthFirst.isPresent() && !dayFirst.equals(monthFirst)) {
-            return Optional.empty();
+            return switch (order) {
+                case DAY_FIRST -> dayFirst;
+                case MONTH_FIRST -> monthFirst;
+                case UNKNOWN -> Optional.empty();
+            };
         }
         return dayFirst.isPresent() ? dayFirst : monthFirst;
     }

@@ -102,7 +102,7 @@ final class FurniturePass implements ReadingPass {
 
     /** Takes a block that is a date as the page's date (the first one; another is reported). */
     private static boolean date(Reading r, Block b) {
-        Optional<LocalDate> date = DocumentDates.parse(b.text());
+        Optional<LocalDate> date = DocumentDates.parse(b.text(), DocumentDates.Order.of(r.page.address()));
         if (date.isPresent()) {
             if (r.date == null) {
                 r.date = date.get();
@@ -116,10 +116,21 @@ final class FurniturePass implements ReadingPass {
         return ambiguous.isPresent();
     }
 
+    /** A heading or lead-in that ends in a condition: "See a GP if", "Go to A&E if you have:". */
+    static final java.util.regex.Pattern CONDITIONAL = java.util.regex.Pattern.compile(
+            "\\b(?:if|when|unless)(?:\\s+(?:you|your|it|the|they|there|he|she|your child)(?:\\s+\\S+)?)?\\s*:?\\s*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A heading that tells the reader to get help ("Contact your provider", "Seek medical care"). */
+    private static final java.util.regex.Pattern SEE_A_DOCTOR = java.util.regex.Pattern.compile(
+            "^(?:call|contact|see|seek|talk to|speak to|visit|get help|get medical|go to|ask)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A heading of a section about other things than causes: "Symptoms", "See also", "When to see a doctor". */
     private static boolean isOffTopic(String heading) {
         String h = Text.stripEnd(heading.replaceAll("[?]+$", ""));
-        return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h);
+        return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h)
+                || SEE_A_DOCTOR.matcher(h).find() || CONDITIONAL.matcher(h).find(); // "Call your doctor if", "Contact your provider"
     }
 
     /** "By Mayo Clinic Staff", "Medically reviewed by …", "Updated by: …". */

@@ -2,6 +2,7 @@ package org.symptomgraph.importer.reading;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.symptomgraph.importer.page.Block;
 
 /**
@@ -14,13 +15,20 @@ import org.symptomgraph.importer.page.Block;
  *       real heading, the next lead-in or a longer paragraph;
  *   <li>after a sentence that speaks of causes, headings each followed by a paragraph that describes
  *       one cause ("Here are some of the things that can cause it." then "Ear Infection" and what it
- *       is, "Swimmer's Ear" …): each heading is a cause, its paragraph the item's explanation.
+ *       is, "Swimmer's Ear" …): each heading is a cause, its paragraph the item's explanation;
+ *   <li>after a paragraph or heading that speaks of causes, a glossary: three or more lines each a
+ *       term, a colon and what it is ("Blepharitis: inflammation of the eyelid margins."), as "causes
+ *       A–Z" pages write them.
  * </ul>
  */
 final class ImplicitListPass implements ReadingPass {
 
     /** A line of an unmarked list is at most this many words. */
     private static final int MAX_ITEM_WORDS = 25;
+    /** A glossary has at least this many terms. */
+    private static final int MIN_GLOSSARY_TERMS = 3;
+    /** A glossary line: a short term (a footnote mark may follow it), a colon, its explanation. */
+    private static final Pattern GLOSSARY_LINE = Pattern.compile("^\\p{Lu}[^:.;!?]{1,80}?[*†‡]?\\s*:\\s+\\S.*$");
     /** A heading that names one cause is at most this many words. */
     private static final int MAX_CAUSE_HEADING_WORDS = 8;
 
@@ -32,7 +40,20 @@ final class ImplicitListPass implements ReadingPass {
         for (int i = 0; i < in.size(); i++) {
             Block b = in.get(i);
             out.add(b);
-            if (!b.is(Block.Type.PROSE) || i + 1 >= in.size() || in.get(i + 1).is(Block.Type.ITEM)) {
+            if (b.is(Block.Type.ITEM) || i + 1 >= in.size() || in.get(i + 1).is(Block.Type.ITEM)) {
+                continue;
+            }
+            List<Block> glossary = new ArrayList<>();
+            int glossaryEnd = glossaryRun(in, i + 1, glossary);
+            if (glossary.size() >= MIN_GLOSSARY_TERMS && speaksOfCauses(b)) {
+                list++;
+                for (Block line : glossary) {
+                    out.add(item(line, line.text(), list));
+                }
+                i = glossaryEnd - 1;
+                continue;
+            }
+            if (!b.is(Block.Type.PROSE)) {
                 continue;
             }
             String lead = lastSentence(b.text());
@@ -86,6 +107,30 @@ final class ImplicitListPass implements ReadingPass {
             k++;
         }
         return k;
+    }
+
+    /** Where a run of glossary lines from {@code from} on ends; the lines go to {@code lines}. */
+    private static int glossaryRun(List<Block> in, int from, List<Block> lines) {
+        int k = from;
+        while (k < in.size() && in.get(k).is(Block.Type.PROSE)) {
+            List<Block> parts = lines(in.get(k));
+            if (!parts.stream().allMatch(ImplicitListPass::isGlossaryLine)) {
+                break;
+            }
+            lines.addAll(parts);
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean isGlossaryLine(Block line) {
+        String text = line.text();
+        return GLOSSARY_LINE.matcher(text).matches() && Text.words(text.substring(0, text.indexOf(':'))) <= MAX_CAUSE_HEADING_WORDS;
+    }
+
+    /** A paragraph or heading that speaks of causes ("There are many causes of a red eye.", "Causes A–Z"). */
+    private static boolean speaksOfCauses(Block b) {
+        return Lexicon.CAUSAL.in(b.text()) || Lexicon.CAUSE_NOUNS.in(b.text());
     }
 
     /** A block's text line by line, as its source had it (the spans say where each line starts). */

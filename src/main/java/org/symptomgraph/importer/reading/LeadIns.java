@@ -27,7 +27,8 @@ final class LeadIns {
             + "be caused|is caused|are caused|develop|result from|results from|come from|comes from|arise)", FLAGS);
     private static final Pattern CAUSES_NOUN = Pattern.compile("^(?<adj>[\\p{L}\\s-]*?)\\b(?<noun>causes?|reasons?|factors?)"
             + "(?:\\s+of\\s+(?<of>.+))?$", FLAGS);
-    private static final Pattern LEADING = Pattern.compile("^(?:here are\\s+|these are\\s+)?(?:some of\\s+)?", FLAGS);
+    private static final Pattern LEADING = Pattern.compile("^(?:here are\\s+|these are\\s+|there (?:are|is)\\s+)?(?:some of\\s+)?",
+            FLAGS);
 
     private LeadIns() {
     }
@@ -37,7 +38,7 @@ final class LeadIns {
         String s = LEADING.matcher(Text.stripEnd(leadIn)).replaceFirst("").strip();
         Matcher verb = VERB.matcher(s);
         int subjectEnd = verb.find() ? verb.start() : s.length();
-        String subject = s.substring(0, subjectEnd).strip().replaceFirst("(?i)^in general,\\s*", "");
+        String subject = Text.stripEnd(s.substring(0, subjectEnd)).replaceFirst("(?i)^in general,\\s*", "");
         boolean aboutSymptom = subject.isEmpty() || symptom.in(subject)
                 || subject.toLowerCase(Locale.ROOT).matches("^(?:this|it|these|they)\\b.*")
                 || EFFECT_VERB.matcher(s.substring(subjectEnd)).find();

@@ -110,6 +110,10 @@ final class Statements {
         if (Lexicon.NOT_CAUSES.in(last) && !Lexicon.CAUSAL.in(last)) {
             return LeadIn.OTHER_THINGS;
         }
+        boolean introducesTheList = sentence.strip().endsWith(":");
+        if ((introducesTheList && CauseNames.isAdvice(sentence)) || FurniturePass.CONDITIONAL.matcher(sentence).find()) {
+            return LeadIn.OTHER_THINGS; // "Call your healthcare provider if:", "See a GP if you have:"
+        }
         if (Lexicon.CAUSAL.in(sentence)) {
             return LeadIn.CAUSES;
         }

@@ -594,26 +594,19 @@ final class StructurePass implements ReadingPass {
             return UNNAMED;
         }
 
-        /** The items of one list, into a category; an item with names under it opens a category of its own. */
+        /**
+         * The items of one list, into a category. An item with names under it opens a category of its
+         * own ("Blood disorders:"); under a cause ("Loud noise. Common sources include:", "Alcohol
+         * use"), the items are what the page says about it: its detail.
+         */
         private void items(List<Block> items, Draft target) {
             Deque<Draft> nested = new ArrayDeque<>();
             Deque<Integer> levels = new ArrayDeque<>();
-            String skippingUnder = null;
-            int skipLevel = Integer.MAX_VALUE;
             for (int i = 0; i < items.size(); i++) {
                 Block b = items.get(i);
-                if (b.level() <= skipLevel) {
-                    skippingUnder = null;
-                    skipLevel = Integer.MAX_VALUE;
-                }
                 while (!levels.isEmpty() && levels.peek() >= b.level()) {
                     levels.pop();
                     nested.pop();
-                }
-                if (skippingUnder != null) {
-                    r.warn(b.line(), "\"" + b.text() + "\" is listed under the cause \"" + skippingUnder
-                            + "\", not under a category; left out");
-                    continue;
                 }
                 Draft into = nested.isEmpty() ? target : nested.peek();
                 boolean opensList = i + 1 < items.size() && items.get(i + 1).level() > b.level();
@@ -632,11 +625,17 @@ final class StructurePass implements ReadingPass {
                     levels.push(b.level());
                     continue;
                 }
-                into.sources.add(new Draft.ItemSource(b));
                 if (opensList) {
-                    skippingUnder = Text.stripEnd(Text.withoutParentheses(b.text()));
-                    skipLevel = b.level();
+                    List<String> under = new ArrayList<>();
+                    int k = i + 1;
+                    for (; k < items.size() && items.get(k).level() > b.level(); k++) {
+                        under.add(Text.stripEnd(items.get(k).text()));
+                    }
+                    String text = Text.stripEnd(b.text());
+                    b = b.withText(text + (b.text().strip().endsWith(":") ? ": " : " — ") + String.join("; ", under));
+                    i = k - 1;
                 }
+                into.sources.add(new Draft.ItemSource(b));
             }
         }
 
@@ -655,6 +654,10 @@ final class StructurePass implements ReadingPass {
         /** An item with a list under it is a category when its name reads as one ("Blood disorders:"). */
         private static boolean looksLikeCategory(String text) {
             String t = text.strip();
+            List<Text.Sentence> sentences = Text.sentences(t);
+            if (sentences.size() > 1 && EXAMPLES_LEAD.matcher(sentences.get(sentences.size() - 1).text()).find()) {
+                return false; // "Loud noise. Common sources include:": a cause, and examples of it
+            }
             if (t.endsWith(":")) {
                 return true;
             }
@@ -663,6 +666,11 @@ final class StructurePass implements ReadingPass {
                     && !lastWord.endsWith("ss") && !lastWord.endsWith("is");
         }
     }
+
+    /** The last sentence of an item that leads in to examples of it ("Examples are:", "Common sources include:"). */
+    private static final java.util.regex.Pattern EXAMPLES_LEAD = java.util.regex.Pattern.compile(
+            "^(?:[\\p{L}-]+\\s+){0,3}(?:examples?|sources?|types?|kinds?|forms?)\\b[^:]*:$|\\b(?:such as|for example|for instance|like|e\\.g\\.):$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** "PROBLEMS IN THE LIVER": a heading in capitals (at least two words, no lower-case letter). */
     private static boolean isAllCaps(String text) {

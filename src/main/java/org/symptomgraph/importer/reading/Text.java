@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class Text {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-    private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s.,;:!?]+$");
+    /** Final punctuation, and footnote marks ("Corneal ulcer*", "Scleritis†") that point elsewhere on the page. */
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[\\s.,;:!?*†‡§]+$");
     /** Words after which a full stop does not end a sentence. */
     private static final Pattern ABBREVIATION_BEFORE = Pattern.compile(
             "(?:\\b(?:e\\.g|i\\.e|dr|mr|mrs|ms|vs|etc|st|no|approx|fig|al)|\\b\\p{Lu})\\.$", Pattern.CASE_INSENSITIVE);

@@ -23,12 +23,13 @@ import org.symptomgraph.importer.page.Block;
  */
 final class TitlePass implements ReadingPass {
 
-    private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[-|–—]\\s+|:\\s+|\\s*\\|\\s*");
+    private static final Pattern TITLE_PARTS = Pattern.compile("\\s+[-|–—]\\s+|[:?]\\s+|\\s*\\|\\s*");
     private static final Pattern TITLE_LEAD = Pattern.compile(
             "^(?:what (?:are the )?(?:possible |common |most common )?causes? (?:of )?|what can cause |"
                     + "(?:possible |common |most common )?causes of |why (?:do|does|is|are) )", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE_TAIL = Pattern.compile(
-            "(?:\\s*[:,]?\\s*(?:possible |common )?causes?(?: and (?:risk factors|treatment))?)$", Pattern.CASE_INSENSITIVE);
+            "(?:\\s*[:,]?\\s*(?:\\d+\\s+)?(?:possible |common |main )?(?:causes?|reasons?)(?: and (?:risk factors|treatment))?)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_END = Pattern.compile("(?=\\s+(?:include|includes|are|is|may|can|might|leading|"
             + "that|which|in|among|for)\\b|\\s*[,.:;(?]|$)");
     private static final Pattern CAUSES_OF = Pattern.compile(
@@ -38,6 +39,12 @@ final class TitlePass implements ReadingPass {
             + "([\\p{L}][\\p{L}\\s'’-]{2,60}?)\\s*(?:\\([^)]*\\)\\s*)?(?:usually\\s+|often\\s+)?(?:may|can|might|could|"
             + "occurs?|happens?|has many causes|have many causes|is caused|are caused|results? from|forms?|develops?)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** An encyclopedia's inverted title, the qualifier after a dash in lower case: "Thirst - excessive". */
+    private static final Pattern INVERTED_TITLE = Pattern.compile("^(\\p{Lu}[\\p{L}\\s]{2,40}?)\\s+[-–]\\s+(\\p{Ll}[\\p{L}]+(?:\\s\\p{Ll}[\\p{L}]+)?)$");
+    /** The separators of a breadcrumb trail or a title with the site's name ("Home › Topics › Pelvic pain"). */
+    private static final Pattern BREADCRUMB = Pattern.compile("[›»>|/]");
+    /** How far into the page its title may stand, below the site's name and navigation. */
+    private static final int LEADING_BLOCKS = 15;
     private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\s*\\(([^()]+)\\)\\s*$");
     private static final List<String> FILLER = List.of("and", "or", "the", "a", "an", "of", "in", "on", "with");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^\\p{L}]+");
@@ -54,7 +61,16 @@ final class TitlePass implements ReadingPass {
         int titleBlocks = 0;
         Optional<String> name = Optional.empty();
         Map<String, Integer> spoken = phrasesOfText(content);
-        if (!content.isEmpty() && content.get(0).is(Block.Type.HEADING)
+        int named = headingTheAddressNames(r, content);
+        if (named >= 0) {
+            // Site name, navigation and breadcrumbs come before the page's own title: they are not content.
+            name = fromTitle(content.get(named).text());
+            if (name.isPresent()) {
+                content = content.subList(named, content.size());
+                titleBlocks = 1;
+            }
+        }
+        if (name.isEmpty() && !content.isEmpty() && content.get(0).is(Block.Type.HEADING)
                 && (readsAsTitle(content.get(0)) || namesTheSymptom(content.get(0), r, text, spoken))) {
             name = fromTitle(content.get(0).text());
             titleBlocks = name.isPresent() ? 1 : 0;
@@ -77,7 +93,8 @@ final class TitlePass implements ReadingPass {
         if (name.isEmpty()) {
             name = spoken.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
         }
-        String symptom = name.map(n -> asWritten(n, content)).orElseGet(() -> String.join(" ", fileWords(r.file())));
+        List<Block> read = content;
+        String symptom = name.map(n -> asWritten(n, read)).orElseGet(() -> String.join(" ", fileWords(r.file())));
         if (symptom.isBlank()) {
             symptom = r.file();
         }
@@ -105,6 +122,46 @@ final class TitlePass implements ReadingPass {
                 Text.sentences(b.text()).forEach(s -> r.symptom.findAliases(s.text()));
             }
         }
+    }
+
+    /**
+     * Where, among the headings before the page's first list, is the one that the page names itself
+     * by: the address's last part ("Belching and Bloating" for ".../symptoms/belching-and-bloating",
+     * under a site name and a navigation line), a part of its HTML title ("Bruising Easily" in
+     * "Lakeview Regional Medical Center - Health Library - Bruising Easily"), or, with neither, most
+     * of the file's name. Breadcrumbs ("Home › Pelvic pain") are never it. -1 when none is.
+     */
+    private static int headingTheAddressNames(Reading r, List<Block> content) {
+        List<List<String>> names = new ArrayList<>();
+        r.page.address().map(TitlePass::lastSegmentWords).ifPresent(names::add);
+        r.page.title().ifPresent(t -> Arrays.stream(TITLE_PARTS.split(t)).map(TitlePass::words).forEach(names::add));
+        names.replaceAll(n -> n.stream().filter(w -> !FILLER.contains(w)).toList());
+        names.removeIf(List::isEmpty);
+        List<String> file = fileWords(r.file()).stream().filter(w -> !FILLER.contains(w)).toList();
+        for (int i = 0; i < content.size() && i < LEADING_BLOCKS && !content.get(i).is(Block.Type.ITEM); i++) {
+            Block b = content.get(i);
+            if (!b.is(Block.Type.HEADING) || BREADCRUMB.matcher(b.text()).find()) {
+                continue;
+            }
+            List<String> words = words(b.text()).stream().filter(w -> !FILLER.contains(w)).toList();
+            if (words.isEmpty()) {
+                continue;
+            }
+            boolean named = names.stream().anyMatch(n -> n.containsAll(words) && words.containsAll(n));
+            // Without an address or title, the file's name may carry more ("fairhaven-belching-and-bloating").
+            boolean byFile = names.isEmpty() && file.containsAll(words) && words.size() * 2 >= file.size();
+            if (named || byFile) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The words of an address's last path segment ("difficulty-swallowing"). */
+    private static List<String> lastSegmentWords(String address) {
+        String path = address.replaceFirst("^[a-z]+://[^/]+", "").replaceFirst("[?#].*$", "");
+        List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isBlank()).toList();
+        return segments.isEmpty() ? List.of() : words(segments.get(segments.size() - 1));
     }
 
     /** "Causes", "Possible causes of X", "What causes X?": a heading that opens the causes without naming a group. */
@@ -158,6 +215,10 @@ final class TitlePass implements ReadingPass {
 
     /** The symptom's name in a title: "Lymphocytopenia - What Causes Lymphocytopenia? - Causes" gives Lymphocytopenia. */
     static Optional<String> fromTitle(String title) {
+        Matcher inverted = INVERTED_TITLE.matcher(title.strip());
+        if (inverted.matches() && !TITLE_TAIL.matcher(inverted.group(2)).matches()) { // not "Muscle weakness – possible causes"
+            return Optional.of((inverted.group(2) + " " + inverted.group(1)).toLowerCase(Locale.ROOT));
+        }
         Map<String, Integer> parts = new LinkedHashMap<>();
         for (String part : TITLE_PARTS.split(title.strip())) {
             String p = Text.stripEnd(part.replace("?", "").strip());
