@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.limits.QueryLimits;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -37,7 +38,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiLogging.setLogging();
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
-        ServicePolicy.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
+        QueryLimits.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
 
         int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
