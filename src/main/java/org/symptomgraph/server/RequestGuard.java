@@ -11,17 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
-import java.util.Locale;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
- * The first filter of the server, ahead of Fuseki's CORS filter:
+ * The first filter of the public server, ahead of Fuseki's CORS filter:
  * <ul>
- * <li>the admin route answers no CORS preflight and takes no cross-origin request (403), so a web
- * page elsewhere cannot make a browser write with the credentials it holds;</li>
  * <li>a query string longer than {@link #MAX_QUERY_BYTES} is refused (414);</li>
  * <li>a request to the dataset carrying a body (a query by POST) must say how long it is and be at
  * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything;</li>
@@ -89,12 +86,7 @@ public final class RequestGuard implements Filter {
                     "A query string may have at most " + MAX_QUERY_BYTES + " characters; POST a long query");
             return;
         }
-        if (path.equals(AdminServlet.PATH) || path.startsWith(AdminServlet.PATH + "/")) {
-            if ("OPTIONS".equals(request.getMethod()) || crossOrigin(request)) {
-                refuse(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
-                return;
-            }
-        } else if ((path.equals(datasetPath) || path.startsWith(datasetPath + "/"))
+        if ((path.equals(datasetPath) || path.startsWith(datasetPath + "/"))
                 && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))) {
             long length = request.getContentLengthLong();
             if (length < 0) {
@@ -108,24 +100,6 @@ public final class RequestGuard implements Filter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /**
-     * A request a browser sends on behalf of another site: an Origin that is not this server's, or
-     * Fetch metadata saying so. Tools (curl, import --endpoint) send neither.
-     */
-    static boolean crossOrigin(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            return true;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = request.getHeader("Host");
-        String own = request.getScheme() + "://" + (host == null ? "" : host);
-        return !origin.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT));
     }
 
     /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */

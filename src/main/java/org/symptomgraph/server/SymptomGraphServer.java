@@ -19,21 +19,26 @@ import org.symptomgraph.store.GraphStore;
 
 /**
  * The public, read-only endpoint: Apache Jena Fuseki over the TDB2 database, with CORS, a query
- * timeout, a result limit, a health check, and no way to write.
+ * timeout, a result limit, a health check, and no way to write; the limits of one query
+ * ({@link QueryLimits}) and of one client ({@link ClientLimits}); and, on a port of its own, the
+ * admin route ({@link AdminServer}).
  */
 public final class SymptomGraphServer implements AutoCloseable {
 
     private final FusekiServer fuseki;
+    private final FusekiServer admin;
     private final String endpointUrl;
     private final BackgroundVoid voidDescription;
 
-    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl, BackgroundVoid voidDescription) {
+    private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin, String endpointUrl,
+            BackgroundVoid voidDescription) {
         this.fuseki = fuseki;
+        this.admin = admin;
         this.endpointUrl = endpointUrl;
         this.voidDescription = voidDescription;
     }
 
-    /** Builds and starts the server. */
+    /** Builds and starts the server, and the admin server when the settings have one. */
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings) {
         FusekiLogging.setLogging();
         DatasetGraph dsg = store.dataset().asDatasetGraph();
@@ -61,6 +66,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(port)
                 .loopback(settings.loopbackOnly())
+                .numServerThreads(8, settings.clients().threads())
                 .enableCors(true, null)
                 .enablePing(true)
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
@@ -79,21 +85,28 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
-                .addServlet("/static/*", new ClasspathFiles("web"))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"));
-        if (settings.admin() != null) {
-            builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store,
-                    new DocumentMapper(new Iris(settings.base())), settings.admin()));
-        }
+                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS));
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
+        settings.clients().install(fuseki, path, settings.responseLimit());
+        FusekiServer admin;
+        try {
+            admin = settings.admin() == null ? null
+                    : AdminServer.build(store, new DocumentMapper(new Iris(settings.base())), settings.admin());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         fuseki.start();
+        if (admin != null) {
+            admin.start();
+        }
         voidDescription.start();
-        return new SymptomGraphServer(fuseki, url, voidDescription);
+        return new SymptomGraphServer(fuseki, admin, url, voidDescription);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -103,6 +116,11 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     public int port() {
         return fuseki.getHttpPort();
+    }
+
+    /** The admin server's port; -1 when there is none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.getHttpPort();
     }
 
     /** The Jetty server underneath, for tests of its configuration. */
@@ -131,6 +149,9 @@ public final class SymptomGraphServer implements AutoCloseable {
     @Override
     public void close() {
         voidDescription.cancel();
+        if (admin != null) {
+            admin.stop();
+        }
         fuseki.stop();
     }
 }
