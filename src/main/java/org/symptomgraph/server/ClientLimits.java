@@ -3,7 +3,6 @@ package org.symptomgraph.server;
 import java.time.Duration;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -24,8 +23,7 @@ import org.eclipse.jetty.util.Callback;
  * <li>{@link PerClientLimit}: at most {@code perClient} requests of one address run at once,
  * the others wait without a thread;</li>
  * <li>{@link QoSHandler}: at most {@code active} requests run at once in all, the others wait
- * (503 after {@link #MAX_WAIT});</li>
- * <li>{@link SizeLimitHandler} on the dataset's routes: an answer stops at the response limit.</li>
+ * (503 after {@link #MAX_WAIT}).</li>
  * </ol>
  * The health check skips the two queues. A body read by a blocked thread must arrive at
  * {@link #MIN_DATA_RATE} bytes a second at least, and an answer be read as fast.
@@ -65,9 +63,17 @@ public record ClientLimits(int threads, int perClient, int active, String addres
                 config.setMinResponseDataRate(MIN_DATA_RATE);
             }
         }
-        Handler app = jetty.getHandler();
-
-        SizeLimitHandler answers = new SizeLimitHandler(-1, responseLimit) {
+        // Innermost first: at most `active` requests at once, of which `perClient` of one address.
+        QoSHandler all = new QoSHandler(jetty.getHandler());
+        all.setMaxRequestCount(active);
+        all.setMaxSuspend(MAX_WAIT);
+        all.excludePath(PING);
+        PerClientLimit each = new PerClientLimit(all, perClient, addressHeader);
+        // Bodies of any type are retained as they arrive (a form is parsed from them later, by the servlet).
+        EagerContentHandler bodies = new EagerContentHandler(each,
+                new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY, -1, false));
+        // A body declared or sent longer than a query may be is refused before it is read.
+        SizeLimitHandler sizes = new SizeLimitHandler(RequestGuard.MAX_QUERY_BYTES, responseLimit) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
@@ -76,18 +82,7 @@ public record ClientLimits(int threads, int perClient, int active, String addres
                         : getHandler().handle(request, response, callback);
             }
         };
-        answers.setHandler(app);
-
-        QoSHandler all = new QoSHandler(answers);
-        all.setMaxRequestCount(active);
-        all.setMaxSuspend(MAX_WAIT);
-        all.excludePath(PING);
-
-        PerClientLimit each = new PerClientLimit(all, perClient, addressHeader);
-
-        // Bodies of any type are retained as they arrive (a form is parsed from them later, by the servlet).
-        EagerContentHandler bodies = new EagerContentHandler(each,
-                new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY, -1, false));
-        jetty.setHandler(new SecurityHeaders(bodies));
+        sizes.setHandler(bodies);
+        jetty.setHandler(new SecurityHeaders(sizes));
     }
 }

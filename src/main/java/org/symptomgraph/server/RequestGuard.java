@@ -20,8 +20,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * The first filter of the public server, ahead of Fuseki's CORS filter:
  * <ul>
  * <li>a query string longer than {@link #MAX_QUERY_BYTES} is refused (414);</li>
- * <li>a request to the dataset carrying a body (a query by POST) must say how long it is and be at
- * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything;</li>
+ * <li>a request to the dataset carrying a body (a query by POST) must say how long it is: 411
+ * otherwise, before Fuseki reads or parses anything (a body over {@link #MAX_QUERY_BYTES} was
+ * refused before it was read, by {@link ClientLimits});</li>
  * <li>after a refusal (4xx, 5xx), what is left of a small request body is read, so that the
  * connection stays open for the client's next request.</li>
  * </ul>
@@ -91,11 +92,6 @@ public final class RequestGuard implements Filter {
             long length = request.getContentLengthLong();
             if (length < 0) {
                 refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Send a Content-Length");
-                return;
-            }
-            if (length > MAX_QUERY_BYTES) {
-                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                        "A request to the endpoint may carry at most " + MAX_QUERY_BYTES + " bytes");
                 return;
             }
         }
