@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.vocabulary.SKOS;
 import org.symptomgraph.links.Vocabularies.Vocabulary;
+import org.symptomgraph.rdf.ControlCharacters;
 import org.symptomgraph.rdf.Iris;
 
 /**
@@ -201,6 +202,11 @@ public final class LinkTable {
                 if (record.size() != COLUMNS.size()) {
                     problems.add(where + ": " + record.size() + " fields, expected " + COLUMNS.size()
                             + " separated by tabs (" + String.join(", ", COLUMNS) + ")");
+                    continue;
+                }
+                int control = record.stream().mapToInt(ControlCharacters::first).filter(c -> c >= 0).findFirst().orElse(-1);
+                if (control >= 0) {
+                    problems.add(where + String.format(": a control character (U+%04X)", control));
                     continue;
                 }
                 Link link = row(record, where, problems);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symptomgraph.importer.DocumentException;
 import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.rdf.ControlCharacters;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 
@@ -85,6 +86,9 @@ public final class DocumentLoader {
         try {
             DocumentParser.Result result = parser.parse(name, bytes);
             return new Loaded(file, mapper.map(result.document()), result);
+        } catch (ControlCharacters.Found e) {
+            // From the file name, most often (the page's own text was checked line by line).
+            throw new DocumentException(name, 0, e.getMessage());
         } catch (RuntimeException e) {
             LOG.debug("{} could not be read", name, e);  // the stack trace, with --verbose
             throw new DocumentException(name, "could not be read (" + e.getClass().getSimpleName() + ")", e);
