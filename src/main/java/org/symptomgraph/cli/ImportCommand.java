@@ -141,7 +141,9 @@ final class ImportCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new UserError("--batch must be 1 or more, not " + batch);
         }
-        List<Path> files = DocumentLoader.documentFiles(inputs);
+        List<String> unreadable = new ArrayList<>();
+        List<Path> files = DocumentLoader.documentFiles(inputs, unreadable);
+        unreadable.forEach(u -> stderr.println("error: " + u));
         List<Path> linkTables = LinkTable.tablesIn(inputs);
         if (files.isEmpty() && linkTables.isEmpty()) {
             throw new UserError("no documents or link tables found in " + inputs);
@@ -159,6 +161,7 @@ final class ImportCommand implements Callable<Integer> {
         DocumentLoader loader = new DocumentLoader(new DocumentMapper(base.iris()), maxSizeMib * 1024 * 1024);
         Dataset collected = format == null ? null : DatasetFactory.create();
         Tally tally = new Tally();
+        tally.failed += unreadable.size();
         try (Progress shown = Progress.of(progress, files.size(), stderr)) {
             Reader reader = new Reader(loader, shown, tally, collected);
             PrintWriter lines = perDocument ? stdout : null;

@@ -5,8 +5,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -39,15 +41,30 @@ public final class LinkTable {
     public static final List<String> COLUMNS = List.of("entity_path", "entity_label", "vocabulary", "id", "match",
             "source_repo", "source_path", "source_commit", "note");
 
-    /** Link tables among the paths: .tsv files named, or found in the folders named (recursively). */
+    /**
+     * Link tables among the paths: .tsv files named, or found in the folders named (recursively). A
+     * folder that cannot be read is skipped: the search for documents names it.
+     */
     public static List<Path> tablesIn(List<Path> paths) throws IOException {
         List<Path> tables = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv"))
-                            .sorted().forEach(tables::add);
-                }
+                List<Path> found = new ArrayList<>();
+                Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                        if (a.isRegularFile() && f.getFileName().toString().endsWith(".tsv")) {
+                            found.add(f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                found.stream().sorted().forEach(tables::add);
             } else if (p.getFileName().toString().endsWith(".tsv")) {
                 tables.add(p);
             }

@@ -1,13 +1,15 @@
 package org.symptomgraph.store;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.symptomgraph.importer.DocumentException;
@@ -41,19 +43,43 @@ public final class DocumentLoader {
 
     /** Every document file named, folders searched recursively, in a stable order. */
     public static List<Path> documentFiles(List<Path> paths) throws IOException {
+        List<String> unreadable = new ArrayList<>();
+        List<Path> files = documentFiles(paths, unreadable);
+        if (!unreadable.isEmpty()) {
+            throw new IOException(unreadable.get(0));
+        }
+        return files;
+    }
+
+    /**
+     * Every document file named, folders searched recursively, in a stable order; a folder (or file)
+     * that cannot be read is skipped, and named in {@code unreadable} ("path: cannot be read (...)").
+     */
+    public static List<Path> documentFiles(List<Path> paths, List<String> unreadable) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith("."))
-                            .filter(DocumentLoader::isDocument)
-                            .sorted(Comparator.comparing(Path::toString))
-                            .forEach(files::add);
-                }
-            } else {
+            if (!Files.isDirectory(p)) {
                 files.add(p);
+                continue;
             }
+            List<Path> found = new ArrayList<>();
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !file.getFileName().toString().startsWith(".") && isDocument(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.add(file + ": cannot be read (" + e.getClass().getSimpleName() + "); skipped");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            found.sort(Comparator.comparing(Path::toString));
+            files.addAll(found);
         }
         return files;
     }
