@@ -3,8 +3,6 @@ package org.symptomgraph.server;
 import java.io.IOException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.atlas.web.AuthScheme;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.store.GraphStore;
@@ -37,13 +35,7 @@ final class AdminServer {
                 .addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, mapper))
                 .build();
         Server jetty = fuseki.getJettyServer();
-        for (Connector connector : jetty.getConnectors()) {
-            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) {
-                http.getHttpConfiguration().setMinRequestDataRate(ClientLimits.MIN_DATA_RATE);
-                http.getHttpConfiguration().setMinResponseDataRate(ClientLimits.MIN_DATA_RATE);
-            }
-        }
+        ClientLimits.minimumDataRates(jetty);
         PerClientLimit each = new PerClientLimit(jetty.getHandler(), PER_CLIENT, null);
         jetty.setHandler(new SecurityHeaders(new AdminLockout(each, settings.lockout())));
         return fuseki;

@@ -52,9 +52,8 @@ public record ClientLimits(int threads, int perClient, int active, String addres
         return new ClientLimits(threads, perClient, active, header);
     }
 
-    /** Wraps a built, not yet started, server's handler; the dataset's answers stop at {@code responseLimit} bytes. */
-    void install(FusekiServer fuseki, String datasetPath, long responseLimit) {
-        Server jetty = fuseki.getJettyServer();
+    /** A body read by a blocked thread, and an answer, must move at {@link #MIN_DATA_RATE} bytes a second. */
+    static void minimumDataRates(Server jetty) {
         for (Connector connector : jetty.getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
@@ -63,6 +62,12 @@ public record ClientLimits(int threads, int perClient, int active, String addres
                 config.setMinResponseDataRate(MIN_DATA_RATE);
             }
         }
+    }
+
+    /** Wraps a built, not yet started, server's handler; the dataset's answers stop at {@code responseLimit} bytes. */
+    void install(FusekiServer fuseki, String datasetPath, long responseLimit) {
+        Server jetty = fuseki.getJettyServer();
+        minimumDataRates(jetty);
         // Innermost first: at most `active` requests at once, of which `perClient` of one address.
         QoSHandler all = new QoSHandler(jetty.getHandler());
         all.setMaxRequestCount(active);

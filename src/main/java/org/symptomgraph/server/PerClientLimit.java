@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * At most {@code limit} requests of one client address are handled at once; the others wait
  * in line, holding no thread, and get 503 after {@link ClientLimits#MAX_WAIT} or when the line
- * is full. A request keeps its place from the start of handling to the end of its response.
+ * is full. A request keeps its place from the start of handling to the end of its response; one
+ * whose client closed the connection while it waited is dropped.
  *
  * <p>Jetty's {@code ThreadLimitHandler} limits threads instead, and asks for a permit again when
  * a write completes: with blocking servlets, requests whose writes wait for a slow reader can hold
@@ -84,6 +85,11 @@ final class PerClientLimit extends Handler.Wrapper {
 
     private void run(String address, Client client, Request request, Response response, Callback callback) {
         Callback released = Callback.from(callback, () -> release(address, client));
+        if (!request.getConnectionMetaData().getConnection().getEndPoint().isOpen()) {
+            // The client left while its request waited: nobody would read the answer.
+            released.failed(new java.io.EOFException("the client closed the connection while its request waited"));
+            return;
+        }
         try {
             if (!getHandler().handle(request, response, released)) {
                 Response.writeError(request, response, released, HttpStatus.NOT_FOUND_404);
