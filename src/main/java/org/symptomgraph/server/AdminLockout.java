@@ -69,12 +69,13 @@ final class AdminLockout extends Handler.Wrapper {
         if (login && malformedBasic(authorization)) {
             // Jetty's Basic authenticator answers 500 to credentials that are not Base64; it is a failed login.
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"" + AdminServer.REALM + "\"");
-            Response.writeError(request, response, Callback.from(callback, () -> count(address, true, 401)),
-                    HttpStatus.UNAUTHORIZED_401);
+            count(address, true, HttpStatus.UNAUTHORIZED_401);
+            Response.writeError(request, response, callback, HttpStatus.UNAUTHORIZED_401);
             return true;
         }
-        Callback counted = Callback.from(callback, () -> count(address, login, response.getStatus()));
-        return super.handle(request, response, counted);
+        // Counted as the exchange completes: a client that tries again within milliseconds may get one more try.
+        Request.addCompletionListener(request, failure -> count(address, login, response.getStatus()));
+        return super.handle(request, response, callback);
     }
 
     private static boolean malformedBasic(String authorization) {

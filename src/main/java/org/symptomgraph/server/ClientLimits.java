@@ -8,7 +8,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
@@ -17,16 +16,20 @@ import org.eclipse.jetty.util.Callback;
  * How much of the server one client may take, with Jetty's own handlers. In front of Fuseki, in
  * this order:
  * <ol>
- * <li>{@link EagerContentHandler}: a request body is read without a thread, up to
- * {@link #RETAINED_BODY} bytes (past what {@link RequestGuard} takes), before any handler runs;
- * a client that sends its body one byte at a time holds a connection, not a thread;</li>
+ * <li>{@link SizeLimitHandler} on the dataset's routes: a request body over
+ * {@link RequestGuard#MAX_QUERY_BYTES} is refused (413) before it is read, and an answer stops at
+ * the response limit;</li>
  * <li>{@link PerClientLimit}: at most {@code perClient} requests of one address run at once,
  * the others wait without a thread;</li>
  * <li>{@link QoSHandler}: at most {@code active} requests run at once in all, the others wait
  * (503 after {@link #MAX_WAIT}).</li>
  * </ol>
- * The health check skips the two queues. A body read by a blocked thread must arrive at
- * {@link #MIN_DATA_RATE} bytes a second at least, and an answer be read as fast.
+ * The health check skips the two queues. A body must arrive at {@link #MIN_DATA_RATE} bytes a
+ * second at least, and an answer be read as fast: a client that sends its body a byte at a time
+ * holds a thread for a few seconds, and only one of its {@code perClient}.
+ *
+ * <p>Jetty's {@code EagerContentHandler}, which reads bodies without a thread, is not used: with
+ * it, a query refused by Fuseki (400) left its connection hanging for the client's next request.
  *
  * @param threads        Jetty's thread pool (Fuseki's default is 20)
  * @param perClient      requests of one client address that run at once
@@ -38,7 +41,6 @@ public record ClientLimits(int threads, int perClient, int active, String addres
 
     public static final ClientLimits DEFAULTS = new ClientLimits(100, 4, 32, null);
     static final long MIN_DATA_RATE = 1024;
-    static final int RETAINED_BODY = 256 * 1024;
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     static final String PING = "/$/ping";
 
@@ -74,9 +76,6 @@ public record ClientLimits(int threads, int perClient, int active, String addres
         all.setMaxSuspend(MAX_WAIT);
         all.excludePath(PING);
         PerClientLimit each = new PerClientLimit(all, perClient, addressHeader);
-        // Bodies of any type are retained as they arrive (a form is parsed from them later, by the servlet).
-        EagerContentHandler bodies = new EagerContentHandler(each,
-                new EagerContentHandler.RetainedContentLoaderFactory(RETAINED_BODY, -1, false));
         // A body declared or sent longer than a query may be is refused before it is read.
         SizeLimitHandler sizes = new SizeLimitHandler(RequestGuard.MAX_QUERY_BYTES, responseLimit) {
             @Override
@@ -87,7 +86,7 @@ public record ClientLimits(int threads, int perClient, int active, String addres
                         : getHandler().handle(request, response, callback);
             }
         };
-        sizes.setHandler(bodies);
+        sizes.setHandler(each);
         jetty.setHandler(new SecurityHeaders(sizes));
     }
 }

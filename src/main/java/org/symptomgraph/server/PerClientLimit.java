@@ -84,18 +84,20 @@ final class PerClientLimit extends Handler.Wrapper {
     }
 
     private void run(String address, Client client, Request request, Response response, Callback callback) {
-        Callback released = Callback.from(callback, () -> release(address, client));
+        // Released when the exchange completes, however it ends: a connection that fails mid-answer
+        // completes the request without the callbacks of the handlers in between (as QoSHandler does it).
+        Request.addCompletionListener(request, failure -> release(address, client));
         if (!request.getConnectionMetaData().getConnection().getEndPoint().isOpen()) {
             // The client left while its request waited: nobody would read the answer.
-            released.failed(new java.io.EOFException("the client closed the connection while its request waited"));
+            callback.failed(new java.io.EOFException("the client closed the connection while its request waited"));
             return;
         }
         try {
-            if (!getHandler().handle(request, response, released)) {
-                Response.writeError(request, response, released, HttpStatus.NOT_FOUND_404);
+            if (!getHandler().handle(request, response, callback)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             }
         } catch (Throwable x) {
-            released.failed(x);
+            callback.failed(x);
         }
     }
 
