@@ -55,6 +55,14 @@ public final class AdminServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response);
+        } finally {
+            RequestGuard.afterRefusal(request, response);
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         if (crossOrigin(request)) {
             RdfResponses.problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");

@@ -65,9 +65,15 @@ public final class RequestGuard implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
         guard(request, response, chain);
-        // A refusal (here, or a 405 for a write further on) leaves the body unread, and Jetty then
-        // closes the connection after the answer without saying so: a client that reuses it finds it
-        // gone. Sending the answer, then reading what is left of a small body, keeps the connection.
+        afterRefusal(request, response);
+    }
+
+    /**
+     * A refusal (4xx, 5xx) leaves the body unread, and Jetty then closes the connection after the
+     * answer without saying so: a client that reuses it finds it gone. Sending the answer, then
+     * reading what is left of a small body, keeps the connection. The admin route calls it too.
+     */
+    static void afterRefusal(HttpServletRequest request, HttpServletResponse response) {
         if (response.getStatus() >= 400) {
             try {
                 response.flushBuffer();
