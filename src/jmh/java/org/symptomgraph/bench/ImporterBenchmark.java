@@ -13,7 +13,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
+import org.symptomgraph.importer.reading.DocumentReader;
 import org.symptomgraph.model.SymptomDocument;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
@@ -38,7 +40,8 @@ public class ImporterBenchmark {
     private String[] names;
     private byte[][] contents;
     private SymptomDocument[] parsed;
-    private final DocumentParser parser = new DocumentParser();
+    private final DocumentReader reader = new DocumentReader();
+    private final Importer importer = Importer.create().build();
     private final DocumentMapper mapper = new DocumentMapper(new Iris(Iris.DEFAULT_BASE));
     private int next;
 
@@ -52,7 +55,7 @@ public class ImporterBenchmark {
             CorpusGenerator.GeneratedPage page = generator.page(i);
             names[i] = page.path();
             contents[i] = page.content().getBytes(StandardCharsets.UTF_8);
-            parsed[i] = parser.parse(names[i], contents[i]).document();
+            parsed[i] = reader.read(DocumentFormats.read(names[i], contents[i]), "").document();
         }
     }
 
@@ -65,7 +68,7 @@ public class ImporterBenchmark {
     @Benchmark
     public SymptomDocument parse() throws Exception {
         int i = nextIndex();
-        return parser.parse(names[i], contents[i]).document();
+        return reader.read(DocumentFormats.read(names[i], contents[i]), "").document();
     }
 
     @Benchmark
@@ -76,6 +79,6 @@ public class ImporterBenchmark {
     @Benchmark
     public DocumentGraph parseAndMap() throws Exception {
         int i = nextIndex();
-        return mapper.map(parser.parse(names[i], contents[i]).document());
+        return importer.read(names[i], contents[i]).graph();
     }
 }

@@ -42,7 +42,7 @@ public final class BenchFiles {
      * The database of a generated corpus, imported once (by the import command, into a new database)
      * and kept under {@code work}; the import benchmark leaves its database here too.
      */
-    public static Path database(Path work, int pages, long seed, Importer importer, PrintStream log) {
+    public static Path database(Path work, int pages, long seed, ImportRunner importer, PrintStream log) {
         Path db = databaseDir(work, pages, seed);
         if (Files.exists(db.resolve(DONE))) {
             return db;
@@ -58,13 +58,13 @@ public final class BenchFiles {
     }
 
     /** A fresh database of the documents in {@code dir} (as {@code serve} fills an empty one), kept under work. */
-    public static Path documentsDatabase(Path work, Path documents, Importer importer) {
+    public static Path documentsDatabase(Path work, Path documents, ImportRunner importer) {
         Path db = work.resolve("db-documents");
         importInto(documents, db, importer);
         return db;
     }
 
-    private static void importInto(Path documents, Path db, Importer importer) {
+    private static void importInto(Path documents, Path db, ImportRunner importer) {
         delete(db);
         int status = importer.run(List.of(documents.toString(), "--db", db.toString(), "--progress", "lines"));
         if (status != 0) {

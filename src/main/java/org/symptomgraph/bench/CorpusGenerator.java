@@ -546,9 +546,14 @@ public final class CorpusGenerator {
             out.paragraph(mechanism);
         }
         if (extras.stray() != null) {
-            // A list under "Causes", after the intro list: the importer reports it and leaves it out.
+            // A list under "Causes", after the intro list: the heading names its category.
             out.heading("Causes", 2);
-            out.list(List.of(extras.stray().name()), false, 0);
+            // Its second item is a remark about the first: reported with its line and left out.
+            int line = out.list(List.of(extras.stray().name(), "especially in older adults"), false, 0).get(0);
+            Plan causes = new Plan("Causes", CauseKind.UNSPECIFIED);
+            causes.read.add(new ExpectedCause(extras.stray().name(), CauseKind.UNSPECIFIED, List.of(), false, List.of(), line,
+                    extras.stray().name()));
+            roots.add(causes);
         }
         boolean nestedLists = layout == Layout.TEXT_NESTED_LISTS || layout == Layout.HTML_NESTED_LISTS;
         // Without heading levels (plain text, and HTML made like it), every category heading has one

@@ -20,7 +20,7 @@ import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.symptomgraph.store.DocumentLoader;
+import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.store.GraphStore;
 
 /**
@@ -57,13 +57,13 @@ public final class ImportBenchmark {
     private final Path work;
     private final long seed;
     private final List<Baseline> baselines;
-    private final Importer importer;
+    private final ImportRunner importer;
     private final PrintStream log;
 
     /**
      * @param importer the import command, which the benchmark times
      */
-    public ImportBenchmark(Path work, long seed, List<Baseline> baselines, Importer importer,
+    public ImportBenchmark(Path work, long seed, List<Baseline> baselines, ImportRunner importer,
             PrintStream log) {
         this.work = work;
         this.seed = seed;
@@ -88,7 +88,7 @@ public final class ImportBenchmark {
         List<String> arguments = List.of(corpus.toString(), "--db", db.toString(), "--progress", "lines",
                 "--batch", Integer.toString(batch));
         if (into == Into.EXISTING) {
-            Path first = DocumentLoader.documentFiles(List.of(corpus)).get(0);
+            Path first = DocumentFormats.documentsIn(List.of(corpus)).get(0);
             importer.run(List.of(first.toString(), "--db", db.toString()));
         }
 

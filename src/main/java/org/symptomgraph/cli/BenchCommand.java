@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.symptomgraph.bench.BenchFiles;
 import org.symptomgraph.bench.EndpointBenchmark;
 import org.symptomgraph.bench.ImportBenchmark;
-import org.symptomgraph.bench.Importer;
+import org.symptomgraph.bench.ImportRunner;
 import org.symptomgraph.bench.ReadyBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** The import command in this JVM, its output on standard error (standard output is for the tables). */
-    static Importer importer() {
+    static ImportRunner importer() {
         return arguments -> {
             CommandLine cli = Main.commandLine();
             PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -23,15 +23,25 @@ final class DatabaseOption {
 
     /** Opens a database directory, creating it if needed; a database held by another process is a user error. */
     static GraphStore open(Path directory) {
+        return held(directory, () -> GraphStore.open(directory));
+    }
+
+    private static <T> T held(Path directory, java.util.function.Supplier<T> opening) {
         try {
-            return GraphStore.open(directory);
-        } catch (DBOpEnvException e) {
-            // TDB2 allows one process per database: most often a running server holds it.
-            throw new UserError("the database " + directory + " is in use by another process (a running server?): "
-                    + "stop it, or ask the server's endpoint instead");
-        } catch (IncompleteDatabaseException e) {
-            throw new UserError(e.getMessage());
+            return opening.get();
+        } catch (DBOpEnvException | IncompleteDatabaseException e) {
+            throw unusable(directory, e);
         }
+    }
+
+    /** Why a database cannot be used, as the user error to show. */
+    static UserError unusable(Path directory, RuntimeException e) {
+        if (e instanceof DBOpEnvException) {
+            // TDB2 allows one process per database: most often a running server holds it.
+            return new UserError("the database " + directory + " is in use by another process (a running server?): "
+                    + "stop it, or ask the server's endpoint instead");
+        }
+        return new UserError(e.getMessage());
     }
 
     /** Opens an existing database; a missing one is a user error, not an empty result. */

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.symptomgraph.importer.ImportReport;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.server.AdminPasswords;
 import org.symptomgraph.server.AdminSettings;
 import org.symptomgraph.server.ClientLimits;
@@ -14,7 +17,6 @@ import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.BulkLoad;
 import org.symptomgraph.store.GraphStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,13 +128,16 @@ final class ServeCommand implements Callable<Integer> {
             store = db.openForWrite();
         }
         SymptomGraphServer server = SymptomGraphServer.start(store, settings);
-        out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
-                server.endpointUrl());
-        if (server.adminPort() > 0) {
-            out.printf("admin route: http://127.0.0.1:%d/$/admin/ (loopback only)%n", server.adminPort());
-        }
-        out.flush();
-        if (selfTest) {
+        if (!selfTest) {
+            out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                    server.endpointUrl());
+            if (server.adminPort() > 0) {
+                out.printf("admin route: http://127.0.0.1:%d/$/admin/ (loopback only)%n", server.adminPort());
+            }
+            out.flush();
+        } else {
+            // Not the "ready" line: in a build's output it reads as the address of the server to open.
+            out.printf("self-test: a throwaway server on loopback port %d%n", server.port());
             GraphStore served = store;
             // Closed in reverse order: the server (and its VoID thread) first, then the database.
             try (served; server) {
@@ -144,12 +149,18 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Fills an empty database the way {@code import} would, from the documents and links in --data. */
-    private void fill(PrintWriter out) {
+    private void fill(PrintWriter out) throws IOException {
         out.printf("filling the empty database %s from %s%n", db.directory, data);
-        CommandLine importer = spec.parent().subcommands().get("import");
-        int status = importer.execute(data.toString(), "--db", db.directory.toString(), "--base", base.base);
-        if (status != 0) {
-            spec.commandLine().getErr().println("warning: some of " + data + " could not be imported (see above)");
+        PrintWriter err = spec.commandLine().getErr();
+        int documents = DocumentFormats.documentsIn(List.of(data)).size();
+        ImportReport report;
+        try (ConsoleListener console = ConsoleListener.of(ConsoleListener.Mode.auto, documents,
+                documents <= ImportCommand.QUIET_ABOVE ? out : null, err)) {
+            report = Importer.create().iris(base.iris()).database(db.directory).listener(console).build()
+                    .importFiles(List.of(data));
+        }
+        if (report.failed() > 0) {
+            err.println("warning: some of " + data + " could not be imported (see above)");
         }
     }
 }

@@ -41,11 +41,13 @@ public record Parameter(String name, Type type, boolean required, Optional<Strin
 
         /**
          * The RDF term for a value. Values become terms, never query text, so nothing in a value
-         * can change what the query does. Throws IllegalArgumentException for a value of the wrong form.
+         * can change what the query does; a string loses white space at either end. Throws
+         * IllegalArgumentException for a value of the wrong form.
          */
         public Node toNode(String value) {
             return switch (this) {
-                case STRING -> NodeFactory.createLiteralString(value);
+                // White space at either end is never part of a name: " Petechiae" finds Petechiae.
+                case STRING -> NodeFactory.createLiteralString(value.strip());
                 case INTEGER -> NodeFactory.createLiteralDT(integer(value).toString(), XSDDatatype.XSDinteger);
                 case IRI -> NodeFactory.createURI(absoluteIri(value));
             };

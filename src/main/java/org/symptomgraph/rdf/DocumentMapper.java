@@ -1,10 +1,13 @@
 package org.symptomgraph.rdf;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
@@ -19,6 +22,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.symptomgraph.model.Category;
 import org.symptomgraph.model.Cause;
 import org.symptomgraph.model.CauseKind;
+import org.symptomgraph.model.Frequency;
 import org.symptomgraph.model.SymptomDocument;
 
 /**
@@ -66,6 +70,7 @@ public final class DocumentMapper {
         Resource symptom = m.createResource(iris.symptom(doc.symptom()))
                 .addProperty(RDF.type, Vocab.MedicalSignOrSymptom);
         label(symptom, doc.symptom());
+        doc.symptomAliases().forEach(a -> symptom.addProperty(SKOS.altLabel, a, LANG));
         doc.mechanism().ifPresent(text -> symptom.addProperty(Vocab.mechanism, text, LANG));
 
         Resource document = m.createResource(iris.documentVersion(doc.id(), version))
@@ -79,6 +84,8 @@ public final class DocumentMapper {
                 .addProperty(Vocab.about, symptom);
         doc.date().ifPresent(d -> document.addProperty(DCTerms.date, d.toString(), XSDDatatype.XSDdate));
         doc.disclaimer().ifPresent(text -> document.addProperty(Vocab.disclaimer, text, LANG));
+        doc.address().filter(DocumentMapper::isWebAddress)
+                .ifPresent(a -> document.addProperty(DCTerms.source, m.createResource(a)));
 
         Resource software = m.createResource(iris.software(SoftwareVersion.VERSION))
                 .addProperty(RDF.type, Vocab.SoftwareAgent)
@@ -129,6 +136,8 @@ public final class DocumentMapper {
             if (c.inferred()) {
                 category.addLiteral(Vocab.inferred, true);
             }
+            c.frequency().ifPresent(f -> category.addProperty(Vocab.frequency, frequency(m, f)));
+            c.leadIn().ifPresent(text -> category.addProperty(Vocab.leadIn, text, LANG));
             for (String site : c.bodySites()) {
                 Resource anatomy = m.createResource(iris.anatomy(site)).addProperty(RDF.type, Vocab.AnatomicalStructure);
                 label(anatomy, site);
@@ -154,6 +163,14 @@ public final class DocumentMapper {
         c.aliases().forEach(a -> cause.addProperty(SKOS.altLabel, a, LANG));
         c.abbreviations().forEach(a -> cause.addProperty(Vocab.abbreviation, a, LANG));
         c.brands().forEach(b -> cause.addProperty(Vocab.proprietaryName, b));
+        c.definition().ifPresent(d -> cause.addProperty(SKOS.definition, d, LANG));
+        c.group().ifPresent(g -> {
+            Resource group = m.createResource(iris.drugClass(g)).addProperty(RDF.type, Vocab.DrugClass);
+            if (!group.hasProperty(RDFS.label)) {
+                label(group, g);
+            }
+            cause.addProperty(Vocab.drugClass, group);
+        });
         if (c.otherBrands()) {
             cause.addLiteral(Vocab.otherBrandsExist, true);
         }
@@ -232,6 +249,40 @@ public final class DocumentMapper {
             if (category != null) {
                 a.addProperty(Vocab.assertedCategory, category);
             }
+            c.detail().ifPresent(d -> a.addProperty(Vocab.detail, d, LANG));
+            c.dueTo().flatMap(this::causeNamed).ifPresent(other -> a.addProperty(Vocab.dueTo, other));
+        }
+
+        /** "Kidney stones due to dehydration": the cause of this document that goes by that name, if any. */
+        private Optional<Resource> causeNamed(String name) {
+            String key = NameKey.of(name);
+            for (Cause other : doc.allCauses()) {
+                List<String> names = new ArrayList<>(other.aliases());
+                names.add(other.label());
+                names.addAll(other.abbreviations());
+                if (names.stream().map(NameKey::of).anyMatch(key::equals)) {
+                    return Optional.of(m.createResource(iris.cause(other.label(), other.kind())));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A frequency of the scheme, with its notation and label, so that each graph says what it uses. */
+    private static Resource frequency(Model m, Frequency f) {
+        return m.createResource(Vocab.frequency(f).getURI())
+                .addProperty(RDF.type, SKOS.Concept)
+                .addProperty(SKOS.inScheme, Vocab.FrequencyScheme)
+                .addProperty(SKOS.notation, f.notation())
+                .addProperty(SKOS.prefLabel, f.notation().replace('-', ' '), LANG);
+    }
+
+    private static boolean isWebAddress(String address) {
+        try {
+            URI uri = new URI(address);
+            return uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"));
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -50,6 +50,11 @@ public final class Iris {
         return base + (kind == CauseKind.DRUG ? "drug/" : "cause/") + slug(label);
     }
 
+    /** A class of drugs a page names ("Antiviral drugs"), shared by every page that names it so. */
+    public String drugClass(String name) {
+        return base + "drug-class/" + slug(name);
+    }
+
     public String anatomy(String name) {
         return base + "anatomy/" + slug(name);
     }

@@ -40,6 +40,12 @@ public final class Vocab {
     public static final Property mechanism = sgProperty("mechanism");
     public static final Property disclaimer = sgProperty("disclaimer");
     public static final Property sourceFile = sgProperty("sourceFile");
+    // how a page groups and qualifies its causes
+    public static final Property frequency = sgProperty("frequency");
+    public static final Resource FrequencyScheme = sg("FrequencyScheme");
+    public static final Property leadIn = sgProperty("leadIn");
+    public static final Property detail = sgProperty("detail");
+    public static final Property dueTo = sgProperty("dueTo");
     public static final Property contentSha256 = sgProperty("contentSha256");
     // evidence: one record per "X may cause Y" a document makes
     public static final Resource CauseAssertion = sg("CauseAssertion");
@@ -56,6 +62,8 @@ public final class Vocab {
     public static final Resource InfectiousDisease = schema("InfectiousDisease");
     public static final Resource Drug = schema("Drug");
     public static final Resource AnatomicalStructure = schema("AnatomicalStructure");
+    public static final Resource DrugClass = schema("DrugClass");
+    public static final Property drugClass = schemaProperty("drugClass");
     public static final Property cause = schemaProperty("cause");
     public static final Property about = schemaProperty("about");
     public static final Property proprietaryName = schemaProperty("proprietaryName");
@@ -108,6 +116,17 @@ public final class Vocab {
 
     private static Property schemaProperty(String localName) {
         return ResourceFactory.createProperty(SCHEMA, localName);
+    }
+
+    /** The concept of the frequency scheme for one frequency: sg:MostCommon, sg:Common, … sg:OtherCauses. */
+    public static Resource frequency(org.symptomgraph.model.Frequency f) {
+        return sg(switch (f) {
+            case MOST_COMMON -> "MostCommon";
+            case COMMON -> "Common";
+            case LESS_COMMON -> "LessCommon";
+            case RARE -> "Rare";
+            case OTHER -> "OtherCauses";
+        });
     }
 
     private static Resource sg(String localName) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.eclipse.jetty.server.Server;
-import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
 
 /**
@@ -23,7 +23,7 @@ final class AdminServer {
     private AdminServer() {
     }
 
-    static FusekiServer build(GraphStore store, DocumentMapper mapper, AdminSettings settings) throws IOException {
+    static FusekiServer build(GraphStore store, Iris iris, AdminSettings settings) throws IOException {
         AdminPasswords.check(settings.passwordFile());
         FusekiServer fuseki = FusekiServer.create()
                 .port(settings.port() == 0 ? SymptomGraphServer.freePort() : settings.port())
@@ -32,7 +32,7 @@ final class AdminServer {
                 .auth(AuthScheme.BASIC)
                 .realm(REALM)
                 .numServerThreads(2, THREADS)
-                .addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, mapper))
+                .addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, iris))
                 .build();
         Server jetty = fuseki.getJettyServer();
         ClientLimits.minimumDataRates(jetty);

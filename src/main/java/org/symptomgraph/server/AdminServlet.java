@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,12 +16,12 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.riot.WebContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.symptomgraph.importer.DocumentException;
-import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.ImportedDocument;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
-import org.symptomgraph.rdf.DocumentMapper;
+import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.Backups;
-import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.store.RemoteImport;
 
@@ -46,11 +45,12 @@ public final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
 
     private final GraphStore store;
-    private final DocumentLoader loader;
+    private final Importer importer;
 
-    public AdminServlet(GraphStore store, DocumentMapper mapper) {
+    public AdminServlet(GraphStore store, Iris iris) {
         this.store = store;
-        this.loader = new DocumentLoader(mapper);
+        // Reading and storing one document keeps no state between calls: one importer serves every request.
+        this.importer = Importer.create().iris(iris).store(store).build();
     }
 
     @Override
@@ -128,16 +128,15 @@ public final class AdminServlet extends HttpServlet {
                     "A document may have at most " + RemoteImport.MAX_DOCUMENT_BYTES + " bytes");
             return;
         }
-        DocumentLoader.Loaded loaded;
+        ImportedDocument imported;
         try {
-            loaded = loader.load(Path.of(name), name, bytes);
+            imported = importer.importDocument(name, bytes);
         } catch (DocumentException e) {
             RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        DocumentGraph graph = loaded.graph();
-        DocumentParser.Result result = loaded.result();
-        GraphStore.Outcome outcome = store.replace(graph, Instant.now());
+        DocumentGraph graph = imported.graph();
+        GraphStore.Outcome outcome = imported.outcome().orElseThrow();
         LOG.info("admin: {} stored {} as <{}> ({})", principal, name, graph.name(),
                 outcome.name().toLowerCase(Locale.ROOT));
 
@@ -146,7 +145,7 @@ public final class AdminServlet extends HttpServlet {
         json.put("graph", graph.name());
         json.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
         JsonArray warnings = new JsonArray();
-        result.warnings().forEach(w -> warnings.add(w.toString()));
+        imported.warnings().forEach(w -> warnings.add(w.toString()));
         json.put("warnings", warnings);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(WebContent.contentTypeJSON);

@@ -66,7 +66,7 @@ final class BackgroundVoid implements Supplier<Model> {
     }
 
     private void count() {
-        String graph = endpointUrl + VoidDescription.GRAPH_SUFFIX;
+        String graph = VoidDescription.graphName(endpointUrl);
         try {
             var stored = VoidDescription.stored(store.dataset(), graph, base, this::track);
             if (stored.isPresent()) {

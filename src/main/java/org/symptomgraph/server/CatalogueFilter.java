@@ -23,7 +23,11 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
 import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.WebContent;
@@ -43,14 +47,14 @@ final class CatalogueFilter implements Filter {
     private final QueryCatalog catalog;
     private final Dataset dataset;
     private final String prefix;
-    private final long resultLimit;
+    private final ResultCap cap;
 
     /** @param prefix the catalogue's path, e.g. "/symptomgraph/queries" */
     CatalogueFilter(QueryCatalog catalog, Dataset dataset, String prefix, long resultLimit) {
         this.catalog = catalog;
         this.dataset = dataset;
         this.prefix = prefix;
-        this.resultLimit = resultLimit;
+        this.cap = new ResultCap(resultLimit);
     }
 
     @Override
@@ -83,11 +87,9 @@ final class CatalogueFilter implements Filter {
             RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
-        if (!bound.isAskType() && (!bound.hasLimit() || bound.getLimit() > resultLimit)) {
-            bound.setLimit(resultLimit);
-        }
+        boolean cut = cap.apply(bound);
         try {
-            run(request, response, bound);
+            run(request, response, bound, cut);
         } catch (QueryCancelledException e) {
             RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query timed out");
         } catch (QueryDeniedException e) {
@@ -96,10 +98,16 @@ final class CatalogueFilter implements Filter {
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, Query query) throws IOException {
+    /** @param cut the query asks for one row more than the cap (see {@link ResultCap}) */
+    private void run(HttpServletRequest request, HttpServletResponse response, Query query, boolean cut)
+            throws IOException {
         response.setHeader("Vary", "Accept");
         if (query.isConstructType()) {
-            RdfResponses.send(request, response, QueryRunner.construct(dataset, query));
+            Model graph = !cut ? QueryRunner.construct(dataset, query)
+                    : ModelFactory.createModelForGraph(ResultCap.construct(query, cap.take(
+                            RowSet.adapt(QueryRunner.select(dataset, ResultCap.solutions(query))), response))
+                            .getDefaultGraph());
+            RdfResponses.send(request, response, graph);
             return;
         }
         AcceptList offer = query.isAskType() ? DEF.rsOfferBoolean : DEF.rsOfferTable;
@@ -114,7 +122,11 @@ final class CatalogueFilter implements Filter {
         }
         // Run first, write after: an error (a refused SERVICE, a timeout) can still get its status.
         Boolean answer = query.isAskType() ? QueryRunner.ask(dataset, query) : null;
-        ResultSetRewindable rows = query.isAskType() ? null : QueryRunner.select(dataset, query);
+        ResultSet rows = query.isAskType() ? null : QueryRunner.select(dataset, query);
+        if (rows != null && cut) {
+            RowSet all = RowSet.adapt(rows);
+            rows = ResultSet.adapt(RowSetStream.create(all.getResultVars(), cap.take(all, response).iterator()));
+        }
         response.setContentType(type.getContentTypeStr());
         response.setCharacterEncoding(WebContent.charsetUTF8);
         try (OutputStream out = response.getOutputStream()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -36,13 +37,37 @@ final class Describer {
     private static final String DESCRIBE_HISTORY = PREFIXES + """
             CONSTRUCT { ?r ?p ?o . ?o rdfs:label ?ol . ?s ?q ?r . ?s rdfs:label ?sl }
             WHERE { GRAPH ?g { { ?r ?p ?o OPTIONAL { ?o rdfs:label ?ol } } UNION { ?s ?q ?r OPTIONAL { ?s rdfs:label ?sl } } } }""";
-    /** The current source documents whose graphs state something about the resource. */
-    private static final String SOURCES = PREFIXES + """
-            SELECT DISTINCT ?doc ?file ?date WHERE {
-              GRAPH ?g { { ?r ?p ?o } UNION { ?s ?q ?r } ?g a sg:DocumentGraph . ?doc a sg:SourceDocument ;
-                           sg:sourceFile ?file . OPTIONAL { ?doc dct:date ?date } }
-              FILTER NOT EXISTS { GRAPH ?g { ?g dct:isReplacedBy ?newer } }
-            } ORDER BY ?file""";
+    /**
+     * What a symptom's page shows first: the categories of its source pages (with whatever the
+     * categories link to, labelled: a frequency, say), the evidence records that name it, their
+     * causes (names and brands; not the causes' categories on other pages) and the source pages.
+     */
+    private static final String SYMPTOM_CONTEXT = PREFIXES + """
+            CONSTRUCT { ?cat ?cp ?co . ?co rdfs:label ?col . ?co skos:prefLabel ?copl .
+                        ?a ?ap ?ao . ?c ?xp ?xo . ?doc ?dp ?do }
+            WHERE {
+              { ?cat sg:categoryOf ?r ; ?cp ?co
+                OPTIONAL { ?co rdfs:label ?col } OPTIONAL { ?co skos:prefLabel ?copl } }
+              UNION { ?a sg:assertedSymptom ?r ; ?ap ?ao }
+              UNION { ?a sg:assertedSymptom ?r ; sg:assertedCause ?c . ?c ?xp ?xo
+                      FILTER(?xp NOT IN (sg:inCategory, sg:nameKey, sg:brandKey)) }
+              UNION { ?doc schema:about ?r ; ?dp ?do }
+            }""";
+    /** What a cause's page shows first: the evidence records naming it, their symptoms, categories and source pages. */
+    private static final String CAUSE_CONTEXT = PREFIXES + """
+            CONSTRUCT { ?a ?ap ?ao . ?s rdfs:label ?sl . ?doc ?dp ?do . ?cat rdfs:label ?catl }
+            WHERE {
+              { ?a sg:assertedCause ?r ; ?ap ?ao }
+              UNION { ?a sg:assertedCause ?r ; sg:assertedSymptom ?s . ?s rdfs:label ?sl }
+              UNION { ?a sg:assertedCause ?r ; prov:wasDerivedFrom ?doc . ?doc ?dp ?do
+                      FILTER(?dp IN (rdf:type, dct:date, sg:sourceFile, dct:source, schema:about)) }
+              UNION { ?a sg:assertedCause ?r ; sg:assertedCategory ?cat . ?cat rdfs:label ?catl }
+            }""";
+    /** The curated mapping records of a resource: target, match and note. */
+    private static final String MAPPINGS = PREFIXES + """
+            CONSTRUCT { ?m ?mp ?mo } WHERE { ?m <http://www.w3.org/2002/07/owl#annotatedSource> ?r ; ?mp ?mo }""";
+
+    private static final String SD_GRAPH = "http://www.w3.org/ns/sparql-service-description#Graph";
 
     private final Dataset dataset;
 
@@ -50,12 +75,41 @@ final class Describer {
         this.dataset = dataset;
     }
 
-    /** The description, empty when the graph knows nothing of the IRI. */
+    /**
+     * The description, empty when the graph knows nothing of the IRI. The name of a stored graph
+     * (the curated links, say) that nothing else describes is described as a graph: its size.
+     */
     Model describe(String iri) {
         return dataset.calculateRead(() -> {
             Model m = construct(DESCRIBE, iri);
-            return m.isEmpty() ? construct(DESCRIBE_HISTORY, iri) : m;
+            if (m.isEmpty()) {
+                m = construct(DESCRIBE_HISTORY, iri);
+            }
+            if (dataset.containsNamedModel(iri)) {
+                Resource graph = m.createResource(iri);
+                if (!graph.hasProperty(RDF.type)) {
+                    graph.addProperty(RDF.type, m.createResource(SD_GRAPH));
+                }
+                graph.addLiteral(m.createProperty(VoidDescription.VOID, "triples"),
+                        m.createTypedLiteral(Long.toString(dataset.getNamedModel(iri).size()), XSDDatatype.XSDinteger));
+            }
+            return m;
         });
+    }
+
+    /** The context of a symptom's page (see {@link #SYMPTOM_CONTEXT}). */
+    Model symptomContext(String iri) {
+        return dataset.calculateRead(() -> construct(SYMPTOM_CONTEXT, iri));
+    }
+
+    /** The context of a cause's page (see {@link #CAUSE_CONTEXT}). */
+    Model causeContext(String iri) {
+        return dataset.calculateRead(() -> construct(CAUSE_CONTEXT, iri));
+    }
+
+    /** The mapping records that link the resource to other vocabularies. */
+    Model mappings(String iri) {
+        return dataset.calculateRead(() -> construct(MAPPINGS, iri));
     }
 
     /** A category path: its category, symptom and the labels from the symptom down, joined with " › ". */
@@ -92,32 +146,6 @@ final class Describer {
         return s == null ? r.getURI() : s.getString();
     }
 
-    /** A source document: its IRI, file name and date (empty when undated). */
-    record Source(String document, String file, String date) {
-    }
-
-    List<Source> sources(String iri) {
-        return dataset.calculateRead(() -> select(SOURCES, iri).stream()
-                .map(s -> new Source(s.getResource("doc").getURI(), s.getLiteral("file").getLexicalForm(),
-                        s.contains("date") ? s.getLiteral("date").getLexicalForm() : ""))
-                .toList());
-    }
-
-    /** The triples among a set of resources (for drawing the neighbourhood), with labels. */
-    Model among(Set<String> iris) {
-        if (iris.isEmpty()) {
-            return ModelFactory.createDefaultModel();
-        }
-        String values = iris.stream().map(i -> "<" + i + ">").collect(Collectors.joining(" "));
-        String query = PREFIXES + "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { " + values + " } VALUES ?o { "
-                + values + " } ?s ?p ?o }";
-        return dataset.calculateRead(() -> {
-            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
-                return qe.execConstruct();
-            }
-        });
-    }
-
     /** The IRIs a description links the resource with, classes left out. */
     static Set<String> neighbours(Model description, String iri) {
         Set<String> out = new LinkedHashSet<>();
@@ -150,15 +178,6 @@ final class Describer {
         try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
                 .substitution("r", ResourceFactory.createResource(iri)).build()) {
             return qe.execConstruct();
-        }
-    }
-
-    private List<QuerySolution> select(String query, String iri) {
-        try (QueryExecution qe = QueryExecution.dataset(dataset).query(query)
-                .substitution("r", ResourceFactory.createResource(iri)).build()) {
-            List<QuerySolution> rows = new ArrayList<>();
-            qe.execSelect().forEachRemaining(rows::add);
-            return rows;
         }
     }
 }

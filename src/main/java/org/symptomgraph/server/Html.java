@@ -37,6 +37,24 @@ final class Html {
         return doc;
     }
 
+    /**
+     * The search box: a plain form to /search (works without script); search.js offers names as
+     * the user types, from the label-search canned query.
+     */
+    static Element searchBox(Element parent, LocalLinks links) {
+        // data-base: search.js turns an IRI of the graph into this server's path for it.
+        Element form = parent.appendElement("form").addClass("search").attr("action", "/search").attr("method", "get")
+                .attr("role", "search").attr("data-base", links.base());
+        form.appendElement("label").attr("for", "q").addClass("visually-hidden").text("Search symptoms and causes");
+        form.appendElement("input").attr("type", "search").attr("name", "q").id("q").attr("list", "suggestions")
+                .attr("placeholder", "A symptom, cause, drug or brand name").attr("autocomplete", "off")
+                .attr("minlength", "2").attr("required", "required");
+        form.appendElement("datalist").id("suggestions");
+        form.appendElement("button").attr("type", "submit").text("Search");
+        parent.ownerDocument().body().appendElement("script").attr("src", "/static/search.js");
+        return form;
+    }
+
     static Element main(Document doc) {
         return doc.body().selectFirst("main");
     }

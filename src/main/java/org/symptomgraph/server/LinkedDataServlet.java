@@ -5,12 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.rdf.model.Model;
@@ -38,7 +36,8 @@ final class LinkedDataServlet extends HttpServlet {
             ".nt", WebContent.contentTypeNTriples, ".jsonld", WebContent.contentTypeJSONLD,
             ".rdf", WebContent.contentTypeRDFXML, ".html", WebContent.contentTypeHTML);
     /** The paths under which the graph mints IRIs. */
-    static final List<String> PATHS = List.of("symptom", "cause", "drug", "anatomy", "document", "graph", "software");
+    static final List<String> PATHS = List.of("symptom", "cause", "drug", "anatomy", "document", "graph", "mapping",
+            "software");
 
     private final LocalLinks links;
     private final Describer describer;
@@ -87,14 +86,11 @@ final class LinkedDataServlet extends HttpServlet {
         String iri = links.iriOf(path);
         Model description = describer.describe(iri);
         if (description.isEmpty()) {
-            RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND, "No data about " + iri);
+            NotFound.send(request, response, links, "The graph holds no data about " + iri);
             return;
         }
         if (html) {
-            Set<String> around = Describer.neighbours(description, iri);
-            around.add(iri);
-            sendHtml(request, response, page.render(iri, description, describer.categoryPaths(iri),
-                    describer.sources(iri), describer.among(around)));
+            sendHtml(request, response, page.render(iri, description, describer));
         } else {
             sendRdf(request, response, description.setNsPrefixes(Vocab.prefixes(links.base())), type);
         }
@@ -102,24 +98,13 @@ final class LinkedDataServlet extends HttpServlet {
 
     static void sendRdf(HttpServletRequest request, HttpServletResponse response, Model model, String type)
             throws IOException {
-        Lang lang = RDFLanguages.contentTypeToLang(type);
-        response.setContentType(lang.getContentType().getContentTypeStr());
-        response.setCharacterEncoding(WebContent.charsetUTF8);
-        if (!"HEAD".equals(request.getMethod())) {
-            try (OutputStream out = response.getOutputStream()) {
-                RDFDataMgr.write(out, model, lang);
-            }
-        }
+        RdfResponses.write(request, response, RDFLanguages.contentTypeToLang(type), model);
     }
 
     static void sendHtml(HttpServletRequest request, HttpServletResponse response, Document doc) throws IOException {
         response.setContentType(WebContent.contentTypeHTML);
         response.setCharacterEncoding(WebContent.charsetUTF8);
-        if (!"HEAD".equals(request.getMethod())) {
-            try (OutputStream out = response.getOutputStream()) {
-                out.write(doc.outerHtml().getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        RdfResponses.body(request, response, doc.outerHtml().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Model loadOntology() {

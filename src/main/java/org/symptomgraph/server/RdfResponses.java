@@ -2,6 +2,7 @@ package org.symptomgraph.server;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.jena.atlas.web.AcceptList;
@@ -41,11 +42,28 @@ final class RdfResponses {
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Vary", "Accept");
+        write(request, response, lang, model);
+    }
+
+    /** The model in a format, with its Content-Type. */
+    static void write(HttpServletRequest request, HttpServletResponse response, Lang lang, Model model)
+            throws IOException {
         response.setContentType(lang.getContentType().getContentTypeStr());
         response.setCharacterEncoding(WebContent.charsetUTF8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, model, lang);
+        body(request, response, out.toByteArray());
+    }
+
+    /**
+     * A whole body with its length: a HEAD gets the length a GET would have, without the bytes
+     * (the pages and descriptions are small; made first, they are measured exactly).
+     */
+    static void body(HttpServletRequest request, HttpServletResponse response, byte[] body) throws IOException {
+        response.setContentLengthLong(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             try (OutputStream out = response.getOutputStream()) {
-                RDFDataMgr.write(out, model, lang);
+                out.write(body);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,7 +13,6 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.symptomgraph.limits.QueryLimits;
 import org.symptomgraph.queries.QueryCatalog;
-import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.queries.SparqlExamples;
 import org.symptomgraph.store.GraphStore;
@@ -44,12 +44,15 @@ public final class SymptomGraphServer implements AutoCloseable {
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         QueryLimits.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
+        CurrentViewDescribe.install();
 
         int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
         String url = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port + path + "/sparql";
         boolean federation = !settings.allowedServices().isEmpty();
         QueryCatalog catalog = QueryCatalog.load();
+        ServiceGraphs.removeAllBut(store.dataset(),
+                Set.of(SparqlExamples.graphName(url), VoidDescription.graphName(url)));
         store.replaceServiceGraph(SparqlExamples.graphName(url), SparqlExamples.describe(catalog, url));
         CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
                 settings.resultLimit());
@@ -57,6 +60,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         // background, and /.well-known/void answers 503 until it is ready.
         BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
 
+        FormatNamesFilter formatNames = new FormatNamesFilter();
         // Only reading operations: a write has nowhere to go.
         DataService.Builder service = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "")
@@ -73,6 +77,9 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .add(path, service)
                 .addFilter(path + "/queries", catalogue)
                 .addFilter(path + "/queries/*", catalogue)
+                .addFilter(path, formatNames)
+                .addFilter(path + "/sparql", formatNames)
+                .addFilter(path + "/query", formatNames)
                 .addFilter(path + "/sparql", new ServiceDescriptionFilter(
                         ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
 
@@ -83,10 +90,13 @@ public final class SymptomGraphServer implements AutoCloseable {
         }
         builder.addServlet("/ontology", resources)
                 .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
+                .addServlet("/search", SiteServlet.page(request -> HomePage.search(catalog, store.dataset(), links,
+                        request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
                 .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS));
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
+                .addFilter("/*", new NotFound(links));
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
@@ -94,7 +104,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiServer admin;
         try {
             admin = settings.admin() == null ? null
-                    : AdminServer.build(store, new DocumentMapper(new Iris(settings.base())), settings.admin());
+                    : AdminServer.build(store, new Iris(settings.base()), settings.admin());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,6 +61,11 @@ final class VoidDescription {
     private VoidDescription() {
     }
 
+    /** The named graph that keeps the description of the service at this endpoint. */
+    static String graphName(String endpointUrl) {
+        return endpointUrl + GRAPH_SUFFIX;
+    }
+
     /** The VoID dataset's IRI. */
     static String datasetIri(String base) {
         return base + ".well-known/void#symptomgraph";

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.page.DocumentFormats;
 
 /**
  * {@code import --endpoint URL}: sends documents to a running server's admin route
@@ -30,7 +30,7 @@ public final class RemoteImport {
     public static final Pattern DOCUMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
             Pattern.CASE_INSENSITIVE);
     /** The largest document the admin route takes: the importer's own default limit. */
-    public static final int MAX_DOCUMENT_BYTES = (int) DocumentParser.DEFAULT_MAX_BYTES;
+    public static final int MAX_DOCUMENT_BYTES = (int) DocumentFormats.DEFAULT_MAX_BYTES;
     private static final int ATTEMPTS = 3;
 
     /** The Authorization header to send. */

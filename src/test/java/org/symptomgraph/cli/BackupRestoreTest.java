@@ -1,5 +1,6 @@
 package org.symptomgraph.cli;
 
+import org.symptomgraph.importer.Importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
@@ -37,8 +37,7 @@ class BackupRestoreTest {
             }
             String newer = new String(Fixtures.bytes(Fixtures.PETECHIAE), StandardCharsets.UTF_8)
                     .replace("May 26, 2023", "May 26, 2024").replace("  3. Leukemia\n", "");
-            store.replace(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(new DocumentParser()
-                    .parse("petechiae.txt", newer.getBytes(StandardCharsets.UTF_8)).document()),
+            store.replace(Importer.create().iris(new Iris(Iris.DEFAULT_BASE)).build().read("petechiae.txt", newer.getBytes(StandardCharsets.UTF_8)).graph(),
                     Instant.parse("2026-01-03T00:00:00Z"));
             var service = ModelFactory.createDefaultModel();
             service.createResource().addProperty(service.createProperty("urn:x:p"), "a blank node \u00e9\u00e8 \"quoted\"");

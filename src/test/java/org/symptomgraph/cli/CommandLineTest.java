@@ -47,7 +47,7 @@ class CommandLineTest {
         assertEquals(0, Cli.run("import", petechiae, "--out", b.toString()).status());
         assertEquals(sortedLines(a), sortedLines(b));
         // 31 lookup keys: 23 names of the symptom and causes, 5 other names and abbreviations, 3 brands.
-        assertEquals(423, sortedLines(a).size(), "216 triples, 22 evidence assertions of 8 triples each, 31 keys");
+        assertEquals(427, sortedLines(a).size(), "220 triples (4 of them lead-ins), 22 evidence assertions of 8 triples each, 31 keys");
     }
 
     @Test
@@ -60,7 +60,7 @@ class CommandLineTest {
         Cli.Run second = Cli.run("import", petechiae, "--db", db);
         assertTrue(second.out().contains("(unchanged)"), second.out());
         assertEquals(before, export(db));
-        assertEquals(424, before.size(), "the document's triples and its import time");
+        assertEquals(428, before.size(), "the document's triples and its import time");
     }
 
     @Test
@@ -106,12 +106,43 @@ class CommandLineTest {
     }
 
     @Test
+    void aDatabaseAnotherProcessHoldsIsOneClearError() throws Exception {
+        Path db = dir.resolve("held-db");
+        // Another process holds the database: a server, as a user would have it running.
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--db", db.toString(),
+                "--port", "0", "--localhost", "--data", "data").redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()))) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("ready") && System.nanoTime() < deadline) {
+                // the import that fills it, then the ready line
+            }
+            assertTrue(line != null && line.contains("ready"), "the server started");
+            for (String[] command : new String[][] {{"import", "data/documents/petechiae.txt", "--db", db.toString()},
+                {"stats", "--db", db.toString()}}) {
+                Cli.Run run = Cli.run(command);
+                assertTrue(run.status() != 0, command[0]);
+                assertTrue(run.err().contains("is in use by another process"), command[0] + ": " + run.err());
+                assertTrue(!run.err().contains("Exception"), "no exception's name: " + run.err());
+            }
+        } finally {
+            server.destroy();
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void serveSelfTestFillsServesAsksItselfAndStops() {
         String db = dir.resolve("self-test-db").toString();
         Cli.Run run = Cli.run("serve", "--self-test", "--port", "0", "--localhost", "--db", db, "--data", "data");
         assertEquals(0, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("self-test: 200 /symptomgraph/queries/causes-of-symptom"), run.out());
         assertTrue(run.out().strip().endsWith("self-test passed"), run.out());
+        assertTrue(!run.out().contains("ready"), "no 'ready' line with a throwaway port in the build's output: "
+                + run.out());
         // It stopped and let the database go: another command can open it.
         assertEquals(0, Cli.run("stats", "--db", db).status());
     }
@@ -122,7 +153,7 @@ class CommandLineTest {
         Cli.run("import", petechiae, "--db", db);
         Cli.Run run = Cli.run("stats", "--db", db);
         assertEquals(0, run.status());
-        assertEquals(String.join(System.lineSeparator(), "triples      424", "documents    1", "versions     1", "symptoms     1",
+        assertEquals(String.join(System.lineSeparator(), "triples      428", "documents    1", "versions     1", "symptoms     1",
                 "causes       22", "drugs        3", "brands       3", "categories   5", "unmapped     23", ""),
                 run.out());
     }

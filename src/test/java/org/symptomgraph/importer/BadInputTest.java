@@ -1,5 +1,6 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.DocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Input that is not a symptom-causes document gets one clear message naming the file (and line). */
 class BadInputTest {
 
-    private final DocumentParser parser = new DocumentParser();
+    private final Importer importer = Importer.create().build();
 
     private DocumentException fails(byte[] bytes) {
-        return assertThrows(DocumentException.class, () -> parser.parse("dir/page.txt", bytes));
+        return assertThrows(DocumentException.class, () -> importer.read("dir/page.txt", bytes));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.DocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,9 +68,9 @@ class FuzzTest {
     void endsInAClearErrorOrAValidGraph(String name, byte[] bytes) {
         String file = "fuzz/" + name + (name.endsWith(".html") ? "" : ".txt");
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            DocumentParser.Result result;
+            ImportedDocument result;
             try {
-                result = new DocumentParser().parse(file, bytes);
+                result = Importer.create().build().read(file, bytes);
             } catch (DocumentException e) {
                 assertTrue(e.getMessage().startsWith(file + ":"), "the error names the file: " + e.getMessage());
                 assertTrue(e.getMessage().length() < 500, "one readable line");
@@ -89,9 +90,9 @@ class FuzzTest {
 
     @Test
     void tooLargeIsRefusedBeforeReading() {
-        byte[] big = new byte[(int) DocumentParser.DEFAULT_MAX_BYTES + 1];
+        byte[] big = new byte[(int) Importer.DEFAULT_MAX_DOCUMENT_BYTES + 1];
         DocumentException e = org.junit.jupiter.api.Assertions.assertThrows(DocumentException.class,
-                () -> new DocumentParser().parse("big.txt", big));
+                () -> Importer.create().build().read("big.txt", big));
         assertTrue(e.getMessage().startsWith("big.txt: too large"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.DocumentException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ import org.symptomgraph.testing.Fixtures;
 class PetechiaeDocumentTest {
 
     private static SymptomDocument doc;
-    private static DocumentParser.Result result;
+    private static ImportedDocument result;
     private static Map<String, Category> categories;
     private static Map<String, Cause> causes;
 

@@ -1,5 +1,6 @@
 package org.symptomgraph.importer;
 
+import org.symptomgraph.importer.page.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,6 @@ import org.apache.jena.rdf.model.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.symptomgraph.rdf.DocumentGraph;
-import org.symptomgraph.rdf.DocumentMapper;
-import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.testing.Fixtures;
 
@@ -32,7 +31,6 @@ import org.symptomgraph.testing.Fixtures;
  */
 class TextAndHtmlTest {
 
-    private static final DocumentMapper MAPPER = new DocumentMapper(new Iris(Iris.DEFAULT_BASE));
     /** The triples about the file, not the page. */
     private static final Set<Property> ABOUT_THE_FILE = Set.of(Vocab.sourceFile, Vocab.contentSha256,
             Vocab.evidenceLine);
@@ -43,10 +41,10 @@ class TextAndHtmlTest {
         "src/test/resources/documents/fatigue.txt, src/test/resources/documents/fatigue.html",
         "src/test/resources/documents/easy-bruising.txt, src/test/resources/documents/easy-bruising.html"})
     void theSameGraphExceptWhatDescribesTheFile(String text, String html) throws Exception {
-        DocumentParser.Result fromText = Fixtures.parse(Path.of(text));
-        DocumentParser.Result fromHtml = Fixtures.parse(Path.of(html));
-        DocumentGraph a = MAPPER.map(fromText.document());
-        DocumentGraph b = MAPPER.map(fromHtml.document());
+        ImportedDocument fromText = Fixtures.parse(Path.of(text));
+        ImportedDocument fromHtml = Fixtures.parse(Path.of(html));
+        DocumentGraph a = fromText.graph();
+        DocumentGraph b = fromHtml.graph();
 
         assertEquals(a.name(), b.name(), "the same named graph: the same page and version");
         Model pageA = withoutFileTriples(a.model());
@@ -72,7 +70,7 @@ class TextAndHtmlTest {
     void eachEvidenceLinePointsAtItsOwnFile(String file) throws Exception {
         List<String> lines = List.of(new String(Fixtures.bytes(Path.of(file)), StandardCharsets.UTF_8)
                 .split("\r?\n", -1));
-        Model m = MAPPER.map(Fixtures.parse(Path.of(file)).document()).model();
+        Model m = Fixtures.parse(Path.of(file)).graph().model();
         List<Statement> evidence = m.listStatements(null, Vocab.evidenceText, (org.apache.jena.rdf.model.RDFNode) null).toList();
         assertTrue(evidence.size() > 5);
         for (Statement s : evidence) {

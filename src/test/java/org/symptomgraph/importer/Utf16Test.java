@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.testing.Fixtures;
 
 /**
@@ -19,7 +20,7 @@ import org.symptomgraph.testing.Fixtures;
  */
 class Utf16Test {
 
-    private final DocumentParser parser = new DocumentParser();
+    private final Importer importer = Importer.create().build();
 
     private static byte[] encode(String text, Charset charset, boolean bom) {
         ByteBuffer b = charset.encode((bom ? "\uFEFF" : "") + text);
@@ -36,8 +37,8 @@ class Utf16Test {
             byte[] utf8 = Fixtures.bytes(name.equals("petechiae.txt") ? Fixtures.PETECHIAE : Fixtures.testDocument(name));
             String text = new String(utf8, StandardCharsets.UTF_8);
             byte[] utf16 = encode(text, Charset.forName(e[0]), e.length > 1);
-            DocumentParser.Result a = parser.parse(name, utf8);
-            DocumentParser.Result b = parser.parse(name, utf16);
+            ImportedDocument a = importer.read(name, utf8);
+            ImportedDocument b = importer.read(name, utf16);
             assertEquals(a.document().allCauses().size(), b.document().allCauses().size(), name + " in " + encoding);
             assertEquals(a.document().symptom(), b.document().symptom());
         }
@@ -46,9 +47,9 @@ class Utf16Test {
     @Test
     void binaryContentIsStillBinary() {
         byte[] bytes = "line one\nline two\nbad \0 byte\n".getBytes(StandardCharsets.UTF_8);
-        DocumentException e = assertThrows(DocumentException.class, () -> parser.parse("page.txt", bytes));
+        DocumentException e = assertThrows(DocumentException.class, () -> importer.read("page.txt", bytes));
         assertTrue(e.getMessage().startsWith("page.txt:3: binary content"), e.getMessage());
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
-        assertThrows(DocumentException.class, () -> parser.parse("page.txt", png));
+        assertThrows(DocumentException.class, () -> importer.read("page.txt", png));
     }
 }

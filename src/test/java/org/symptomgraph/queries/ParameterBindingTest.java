@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
 
@@ -52,7 +52,7 @@ class ParameterBindingTest {
         "a'b",
         "}",
         "{",
-        "\n",
+        "a\nb",
         "Petechiae\n} UNION { ?s ?p ?o }\n#",
         "<http://evil/>",
         "# comment",
@@ -72,7 +72,7 @@ class ParameterBindingTest {
     void aHostileStringIsOneLiteralAndMatchesNothing(String value) {
         CannedQuery canned = query("causes-of-symptom");
         Query bound = canned.bind(Map.of("symptom", value));
-        Node literal = NodeFactory.createLiteralString(value);
+        Node literal = NodeFactory.createLiteralString(value.strip());
 
         // The text shows the value only as an escaped literal, and reads back as the same query...
         String text = bound.toString();
@@ -85,6 +85,14 @@ class ParameterBindingTest {
 
         // And it finds no symptom of that name, so no rows: nothing leaked out of the FILTER.
         assertEquals(0, select(store, "causes-of-symptom", Map.of("symptom", value)).rows().size());
+    }
+
+    @Test
+    void namesIgnoreWhiteSpaceAtEitherEnd() {
+        for (String value : new String[] {" Petechiae", "Petechiae ", "\tpetechiae\n", "  PETECHIAE  "}) {
+            assertEquals(22, select(store, "causes-of-symptom", Map.of("symptom", value)).rows().size(), value);
+        }
+        assertEquals(1, select(store, "drug-by-brand", Map.of("brand", " qualaquin ")).rows().size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.symptomgraph.queries;
 
+import org.symptomgraph.importer.Importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
 import org.junit.jupiter.api.Test;
-import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
@@ -75,7 +75,7 @@ class VersionChangesTest {
 
     private static org.symptomgraph.rdf.DocumentGraph graph(String text) throws Exception {
         String name = text.startsWith("Hiccups") ? "hiccups.txt" : "wheezing.txt";
-        return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(new DocumentParser().parse(name, text).document());
+        return Importer.create().iris(new Iris(Iris.DEFAULT_BASE)).build().read(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).graph();
     }
 
     private static List<String> rows(ResultSetRewindable rs) {

@@ -13,10 +13,10 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.links.LinkTable;
 import org.symptomgraph.links.LinkTableException;
-import org.symptomgraph.store.DocumentLoader;
 import org.symptomgraph.testing.Cli;
 import org.symptomgraph.testing.Fixtures;
 
@@ -37,8 +37,8 @@ class ControlCharactersTest {
         // No title: the file name names the symptom (and is the document's source file).
         Path file = Files.writeString(dir.resolve("itchy" + ESC + "[31m-eyes.txt"),
                 "Itchy eyes may be caused by:\n1. Allergies\n2. Dry eyes\n");
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
-        DocumentException e = assertThrows(DocumentException.class, () -> loader.load(file));
+        Importer importer = Importer.create().iris(new Iris(Iris.DEFAULT_BASE)).build();
+        DocumentException e = assertThrows(DocumentException.class, () -> importer.read(file));
         assertTrue(e.getMessage().startsWith(file + ": a control character (U+001B)"), e.getMessage());
 
         Path db = dir.resolve("db");

@@ -58,6 +58,14 @@ class ShapesTest {
                 + "|cause/rubella|",
         "cause in a non-category|INSERT DATA { <https://w3id.org/symptomgraph/cause/rubella> sg:inCategory <https://w3id.org/symptomgraph/cause/leukemia> }"
                 + "|cause/rubella|",
+        "cause named by a fragment|DELETE { ?c rdfs:label ?l } INSERT { ?c rdfs:label 'Prednisone thin the'@en } WHERE { ?c rdfs:label ?l FILTER(?c = <https://w3id.org/symptomgraph/cause/rubella>) }"
+                + "|cause/rubella|fragment",
+        "cause named from a remark|DELETE { ?c rdfs:label ?l } INSERT { ?c rdfs:label 'especially at high doses'@en } WHERE { ?c rdfs:label ?l FILTER(?c = <https://w3id.org/symptomgraph/cause/rubella>) }"
+                + "|cause/rubella|fragment",
+        "cause named by a sentence|DELETE { ?c rdfs:label ?l } INSERT { ?c rdfs:label 'This very long text is a whole paragraph of a page that was taken for the name of a cause although it goes on and on about what the cause does to the body and when to see a doctor about it, which no name ever does.'@en } WHERE { ?c rdfs:label ?l FILTER(?c = <https://w3id.org/symptomgraph/cause/rubella>) }"
+                + "|cause/rubella|200 characters",
+        "frequency outside the scheme|INSERT { ?c sg:frequency schema:Virus } WHERE { ?c skos:prefLabel 'Medicines'@en }"
+                + "|category/medicines|frequency",
         "date as a string|DELETE { ?d dct:date ?x } INSERT { ?d dct:date 'May 26, 2023' } WHERE { ?d dct:date ?x }"
                 + "|document/petechiae/2023-05-26|date",
         "bad checksum|DELETE { ?d sg:contentSha256 ?x } INSERT { ?d sg:contentSha256 'ABC' } WHERE { ?d sg:contentSha256 ?x }"

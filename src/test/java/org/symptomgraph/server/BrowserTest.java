@@ -1,35 +1,43 @@
 package org.symptomgraph.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.symptomgraph.links.LinkGraph;
+import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.testing.Http;
 import org.symptomgraph.testing.TestServer;
 
 /**
- * A real browser (Debian's headless Chromium) on the pages: the graph view draws nodes, the query
- * page runs a canned query and shows its rows (under the Content-Security-Policy), and a link
- * that points the query page at another endpoint, whose answer carries markup, runs nothing.
- * Screenshots go to target/screenshots. .ci/run installs Chromium where it is missing; without it
- * this test is skipped.
+ * A real browser (Debian's headless Chromium) on the pages, as the scripts leave them: the symptom
+ * page leads with its causes grouped by category, with evidence and identifiers; the drawn graph's
+ * labels do not overlap; the query page runs a canned query. A screenshot of each kind of page goes
+ * to target/screenshots. .ci/run installs Chromium where it is missing; without it this test is skipped.
  */
 class BrowserTest {
 
@@ -54,7 +62,8 @@ class BrowserTest {
         Assumptions.assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium)");
         Path passwords = profiles.resolve("admin.passwords");
         AdminPasswords.set(passwords, ADMIN_USER, ADMIN_PASSWORD, AdminPasswords.MIN_COST);
-        server = TestServer.petechiae(s -> s.withAdmin(AdminSettings.of(0, passwords)));
+        server = TestServer.petechiae(s -> s.withAdmin(AdminSettings.of(0, passwords)),
+                LinkGraph.linkGraph(Path.of("data/links/links.tsv"), new Iris(Iris.DEFAULT_BASE)));
         root = server.root();
     }
 
@@ -66,14 +75,83 @@ class BrowserTest {
     }
 
     @Test
-    void graphViewDrawsTheNeighbourhood() throws Exception {
-        String dom = run("--dump-dom", root + "/symptom/petechiae");
-        Matcher m = Pattern.compile("id=\"graph\"[^>]*data-nodes=\"(\\d+)\"").matcher(dom);
-        assertTrue(m.find(), "the graph script ran");
-        int nodes = Integer.parseInt(m.group(1));
-        assertTrue(nodes >= 28, "symptom, 5 categories, 22 causes and its document: " + nodes);
-        screenshot("symptom-petechiae.png", root + "/symptom/petechiae");
-        screenshot("cause-cytomegalovirus-infection.png", root + "/cause/cytomegalovirus-infection");
+    void theSymptomPageLeadsWithItsCausesByCategoryWithEvidence() throws Exception {
+        Document page = dom("/symptom/petechiae");
+        Element causes = page.getElementById("causes");
+        assertNotNull(causes, "the causes come first");
+        assertTrue(page.select("main > section").first().id().equals("causes"), "before any other section");
+        assertTrue(causes.selectFirst(".source").text().contains("petechiae.txt, dated 2023-05-26"));
+        // The page's category tree: Infectious diseases under Medical conditions, with its nine causes.
+        Element infectious = causes.select("li.category").stream()
+                .filter(c -> c.selectFirst(".category-name").text().equals("Infectious diseases")).findFirst()
+                .orElseThrow();
+        assertEquals("Medical conditions", infectious.parent().parent().selectFirst(".category-name").text());
+        assertEquals(9, infectious.select("> ul.causes > li.cause").size());
+        Element phenytoin = causes.select("li.cause").stream()
+                .filter(c -> c.selectFirst(".cause-name").text().equals("Phenytoin")).findFirst().orElseThrow();
+        assertTrue(phenytoin.selectFirst(".brands").text().contains("Cerebyx, Dilantin-125, others"));
+        assertTrue(phenytoin.selectFirst("blockquote.evidence").text().startsWith("Petechiae may result from taking"));
+        assertTrue(phenytoin.selectFirst(".provenance").text().contains("line 12 of petechiae.txt, 2023-05-26"));
+        Element identifiers = page.getElementById("identifiers");
+        assertTrue(identifiers.text().contains("HPO") && identifiers.text().contains("0000967"), identifiers.text());
+        assertTrue(identifiers.select("a[href=http://purl.obolibrary.org/obo/HP_0000967]").size() == 1);
+        assertFalse(page.getElementById("statements").hasAttr("open"), "the raw statements are collapsed");
+    }
+
+    @Test
+    void aCausePageListsItsSymptomsAndIdentifiersByVocabulary() throws Exception {
+        Document page = dom("/cause/leukemia");
+        Element row = page.selectFirst("#symptoms tr.symptom-row");
+        assertTrue(row.text().contains("Petechiae") && row.text().contains("Other medical conditions"), row.text());
+        String identifiers = page.getElementById("identifiers").text();
+        for (String vocabulary : List.of("MONDO", "DOID", "MeSH", "SNOMED CT", "UMLS")) {
+            assertTrue(identifiers.contains(vocabulary), vocabulary + " in " + identifiers);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/symptom/petechiae, 28", "/cause/cytomegalovirus-infection, 3", "/drug/phenytoin, 3"})
+    void theGraphIsATreeWhoseLabelsDoNotOverlap(String path, int nodes) throws Exception {
+        Element graph = dom(path).getElementById("graph");
+        assertEquals(String.valueOf(nodes), graph.attr("data-nodes"), "nodes drawn");
+        List<double[]> boxes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonValue v : JSON.parseAny(graph.attr("data-label-boxes")).getAsArray()) {
+            JsonObject b = v.getAsObject();
+            ids.add(b.getString("id"));
+            boxes.add(new double[] {number(b, "x1"), number(b, "y1"), number(b, "x2"), number(b, "y2")});
+        }
+        assertEquals(nodes, boxes.size());
+        for (int i = 0; i < boxes.size(); i++) {
+            double[] a = boxes.get(i);
+            assertTrue(a[2] > a[0] && a[3] > a[1], "a label was drawn: " + ids.get(i));
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] b = boxes.get(j);
+                boolean overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+                assertFalse(overlap, "labels of " + ids.get(i) + " and " + ids.get(j) + " overlap");
+            }
+        }
+    }
+
+    @Test
+    void theHomePageOffersSearchAndEverySymptomWithItsCauses() throws Exception {
+        Document page = dom("/");
+        assertNotNull(page.selectFirst("form.search input[name=q]"));
+        Element petechiae = page.selectFirst(".symptom-list li");
+        assertEquals("Petechiae", petechiae.selectFirst("a[href=/symptom/petechiae]").text());
+        assertEquals("22 causes", petechiae.selectFirst(".count").text());
+        for (String href : List.of("/query", "/symptomgraph/queries", "/.well-known/void", "/ontology")) {
+            assertFalse(page.select("#data a[href=" + href + "]").isEmpty(), href);
+        }
+        Document results = dom("/search?q=cmv");
+        assertTrue(results.select(".results a[href=/cause/cytomegalovirus-infection]").size() == 1);
+    }
+
+    @Test
+    void aBrowserGetsA404Page() throws Exception {
+        Document page = dom("/no/such/page");
+        assertEquals("Not found", page.selectFirst("h1").text());
+        assertNotNull(page.selectFirst("form.search"));
     }
 
     @Test
@@ -85,6 +163,37 @@ class BrowserTest {
             assertTrue(dom.contains(cause), cause);
         }
         screenshot("query-causes-of-symptom.png", url);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "home.png, /",
+        "symptom-petechiae.png, /symptom/petechiae",
+        "cause-leukemia.png, /cause/leukemia",
+        "drug-phenytoin.png, /drug/phenytoin",
+        "category-infectious-diseases.png, /document/petechiae/2023-05-26/category/infectious-diseases",
+        "document-petechiae.png, /document/petechiae/2023-05-26",
+        "evidence-record.png, /document/petechiae/2023-05-26/assertion/leukemia",
+        "mapping-record.png, /mapping/cause/leukemia/mondo/0005059",
+        "search.png, /search?q=thromb",
+        "not-found.png, /no/such/page",
+        "ontology.png, /ontology"})
+    void screenshotOfEachKindOfPage(String name, String path) throws Exception {
+        screenshot(name, root + path);
+    }
+
+    private static double number(JsonObject o, String key) {
+        return o.get(key).getAsNumber().value().doubleValue();
+    }
+
+    private static Document dom(String path) throws Exception {
+        return Jsoup.parse(run("--dump-dom", root + path), root + path);
+    }
+
+    private static void screenshot(String name, String url) throws Exception {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshotDir", "target/screenshots")));
+        run("--screenshot=" + dir.resolve(name), url);
+        assertTrue(Files.size(dir.resolve(name)) > 10_000, name);
     }
 
     /**
@@ -136,12 +245,6 @@ class BrowserTest {
         } finally {
             evil.stop(0);
         }
-    }
-
-    private static void screenshot(String name, String url) throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("screenshotDir", "target/screenshots")));
-        run("--screenshot=" + dir.resolve(name), url);
-        assertTrue(Files.size(dir.resolve(name)) > 10_000, name);
     }
 
     /** Runs Chromium once with a fresh profile; at most 90 s. */

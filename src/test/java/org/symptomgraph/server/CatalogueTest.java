@@ -62,6 +62,13 @@ class CatalogueTest {
     }
 
     @Test
+    void aNameWithSpaceAroundItIsFound() {
+        HttpResponse<String> r = Http.get(queries + "/causes-of-symptom?symptom=%20Petechiae%20", "text/csv");
+        assertEquals(200, r.statusCode());
+        assertEquals(23, r.body().strip().lines().count(), "header and 22 causes: " + r.body());
+    }
+
+    @Test
     void parameterValuesAreDataNotQueryText() {
         for (String hostile : List.of("x\" } UNION { ?s ?p ?o } #", "Qualaquin\"@en } #", "<http://evil/>", "}", "{\n")) {
             HttpResponse<String> r = Http.get(queries + "/drug-by-brand?brand=" + Http.encode(hostile), "text/csv");

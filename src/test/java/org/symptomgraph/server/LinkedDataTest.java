@@ -1,5 +1,6 @@
 package org.symptomgraph.server;
 
+import org.symptomgraph.importer.Importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
@@ -45,8 +45,7 @@ class LinkedDataTest {
     @BeforeAll
     static void start() throws Exception {
         String hostile = "Fever may be caused by:\n\n1. <script>alert('x')</script> fever\n2. Influenza\n";
-        server = TestServer.petechiae(new DocumentMapper(new Iris(BASE)).map(new DocumentParser()
-                .parse("fever.txt", hostile).document()));
+        server = TestServer.petechiae(Importer.create().iris(new Iris(BASE)).build().read("fever.txt", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8)).graph());
         store = server.store();
         root = server.root();
     }
@@ -89,9 +88,10 @@ class LinkedDataTest {
         Document page = Jsoup.parse(r.body());
         assertEquals("Cytomegalovirus infection", page.selectFirst("h1").text());
         assertTrue(page.text().contains("CMV infection"), "aliases");
-        assertTrue(page.select(".paths li").text().contains("Petechiae \u203a Medical conditions \u203a Infectious diseases"));
-        assertTrue(page.select("a[href=/symptom/petechiae]").size() > 0, "linked entities are links on this server");
-        assertTrue(page.text().contains("petechiae.txt (2023-05-26)"), "the source document and its date");
+        var row = page.selectFirst("#symptoms tr.symptom-row");
+        assertTrue(row.text().contains("Medical conditions \u203a Infectious diseases"), row.text());
+        assertTrue(row.select("a[href=/symptom/petechiae]").size() > 0, "linked entities are links on this server");
+        assertTrue(row.text().contains("petechiae.txt, 2023-05-26, line 18"), "the source page, its date: " + row.text());
         assertTrue(page.selectFirst("#graph-data").data().contains("/symptom/petechiae"));
         assertTrue(page.select("script[src]").stream().anyMatch(s -> s.attr("src").startsWith("/webjars/cytoscape/")));
     }
@@ -107,6 +107,15 @@ class LinkedDataTest {
     @Test
     void unknownIrisAndUnservableTypes() {
         assertEquals(404, Http.get(root + "/cause/no-such-cause", "text/turtle").statusCode());
+        for (String path : new String[] {"/cause/no-such-cause", "/no/such/page", "/static/nothing.js"}) {
+            HttpResponse<String> page = Http.get(root + path, "text/html,application/xhtml+xml,*/*;q=0.8");
+            assertEquals(404, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
+            assertEquals("Not found", Jsoup.parse(page.body()).selectFirst("h1").text(), "a page for a browser: " + path);
+            HttpResponse<String> text = Http.get(root + path, "*/*");
+            assertEquals(404, text.statusCode(), path);
+            assertTrue(text.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), path);
+        }
         assertEquals(406, Http.get(root + "/cause/leukemia", "image/png").statusCode());
         assertEquals(200, Http.get(root + "/cause/leukemia", "*/*").statusCode());
         HttpResponse<String> head = Http.send(Http.request(root + "/cause/leukemia").header("Accept", "text/turtle")

@@ -33,7 +33,8 @@ import org.symptomgraph.queries.Parameter;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
-import org.symptomgraph.store.DocumentLoader;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
@@ -73,11 +74,11 @@ class SoakTest {
         Path corpus = dir.resolve("corpus");
         CorpusGenerator.write(corpus, 40, 11);
         try (GraphStore store = GraphStore.open(dir.resolve("db"))) {
-            DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
-            for (Path file : DocumentLoader.documentFiles(List.of(Fixtures.PETECHIAE, Fixtures.TEST_DOCUMENTS, corpus))) {
+            Importer importer = Importer.create().build();
+            for (Path file : DocumentFormats.documentsIn(List.of(Fixtures.PETECHIAE, Fixtures.TEST_DOCUMENTS, corpus))) {
                 try {
-                    store.replace(loader.load(file).graph(), Instant.now());
-                } catch (org.symptomgraph.importer.DocumentException e) {
+                    store.replace(importer.read(file).graph(), Instant.now());
+                } catch (org.symptomgraph.importer.page.DocumentException e) {
                     // a generated page the importer refuses is simply not part of the data
                 }
             }

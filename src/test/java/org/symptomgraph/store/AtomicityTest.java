@@ -1,5 +1,7 @@
 package org.symptomgraph.store;
 
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +38,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symptomgraph.bench.CorpusGenerator;
-import org.symptomgraph.importer.DocumentException;
-import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -62,8 +63,7 @@ class AtomicityTest {
         String changed = text.replace("  3. Leukemia\n  4. Scurvy (vitamin C deficiency)\n  5. Thrombocytopenia\n"
                 + "  6. Vasculitis", "  3. Scurvy (vitamin C deficiency)\n  4. Thrombocytopenia\n  5. Vasculitis");
         assertFalse(changed.equals(text), "the fixture still lists Leukemia third");
-        return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(new DocumentParser()
-                .parse("petechiae.txt", changed.getBytes(StandardCharsets.UTF_8)).document());
+        return Importer.create().iris(new Iris(Iris.DEFAULT_BASE)).build().read("petechiae.txt", changed.getBytes(StandardCharsets.UTF_8)).graph();
     }
 
     /** What a reader sees, in one read transaction: the document graph's size, the current view's, Leukemia shown. */
@@ -139,7 +139,7 @@ class AtomicityTest {
         CorpusGenerator.write(corpus, 200, 7);
         Path db = dir.resolve("db");
         // One document first, so that the folder goes into an existing database, a transaction a batch.
-        Path first = DocumentLoader.documentFiles(List.of(corpus)).get(0);
+        Path first = DocumentFormats.documentsIn(List.of(corpus)).get(0);
         assertEquals(0, Cli.run("import", first.toString(), "--db", db.toString()).status());
 
         int printed = importAndKill(corpus, db, "--batch", "1");
@@ -227,11 +227,11 @@ class AtomicityTest {
 
     /** Graph name to its triples, for every document of the folder that imports. */
     private static Map<String, Model> expectedGraphs(Path corpus) throws Exception {
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
+        Importer importer = Importer.create().build();
         Map<String, Model> expected = new HashMap<>();
-        for (Path file : DocumentLoader.documentFiles(List.of(corpus))) {
+        for (Path file : DocumentFormats.documentsIn(List.of(corpus))) {
             try {
-                DocumentGraph g = loader.load(file).graph();
+                DocumentGraph g = importer.read(file).graph();
                 expected.put(g.name(), g.model());
             } catch (DocumentException e) {
                 // not part of what an import stores

@@ -1,5 +1,7 @@
 package org.symptomgraph.store;
 
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +19,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symptomgraph.bench.CorpusGenerator;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.links.LinkGraph;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
@@ -40,11 +42,11 @@ class BulkLoadTest {
         write(folder.resolve("v2/wheezing.txt"), version("Wheezing", "Bronchitis", "January 5, 2022"));
         write(folder.resolve("v3/hoarseness.txt"), version("Hoarseness", "Laryngitis", "May 1, 2021"));
         write(folder.resolve("v4/hoarseness.txt"), version("Hoarseness", "Reflux", "June 2, 2025"));
-        DocumentLoader loader = new DocumentLoader(new DocumentMapper(new Iris(Iris.DEFAULT_BASE)));
+        Importer importer = Importer.create().build();
         List<DocumentGraph> graphs = new ArrayList<>();
-        for (Path file : DocumentLoader.documentFiles(List.of(folder))) {
+        for (Path file : DocumentFormats.documentsIn(List.of(folder))) {
             try {
-                graphs.add(loader.load(file).graph());
+                graphs.add(importer.read(file).graph());
             } catch (DocumentException e) {
                 // the generator's deliberately broken pages are no part of either import
             }
@@ -168,7 +170,7 @@ class BulkLoadTest {
 
         Cli.Run run = Cli.run("import", folder.toString(), "--db", db.toString());
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.out().contains("wheezing.txt: Wheezing: 3 causes, 0 categories -> <https://w3id.org/symptomgraph/graph/wheezing/2024-03-09> (added)"), run.out());
+        assertTrue(run.out().contains("wheezing.txt: Wheezing: 3 causes, 1 categories -> <https://w3id.org/symptomgraph/graph/wheezing/2024-03-09> (added)"), run.out());
         assertTrue(run.out().contains("3 document(s) imported, 0 failed"), run.out());
         assertTrue(run.out().contains("database:  3 added, 0 replaced, 0 unchanged"), run.out());
         assertEquals(List.of("Anaphylaxis", "Asthma", "Reflux", "Smoking"), causes(db),

@@ -10,7 +10,6 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.Test;
-import org.symptomgraph.importer.DocumentParser;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -74,7 +73,7 @@ class VersionsTest {
         try (GraphStore store = GraphStore.inMemory()) {
             store.replace(graph(OLD), Instant.EPOCH);
             store.replace(new DocumentMapper(new Iris(Iris.DEFAULT_BASE))
-                    .map(new DocumentParser().parse("stridor.txt", other).document()), Instant.EPOCH);
+                    .map(Fixtures.read("stridor.txt", other).document()), Instant.EPOCH);
             store.replace(graph(NEW), Instant.EPOCH);
             assertTrue(ask(store, "ASK { <https://w3id.org/symptomgraph/cause/bronchitis> rdfs:label 'Bronchitis'@en ; "
                     + "a schema:MedicalCause }"), "stridor still names bronchitis");
@@ -85,7 +84,7 @@ class VersionsTest {
 
     private static DocumentGraph graph(String text) throws Exception {
         return new DocumentMapper(new Iris(Iris.DEFAULT_BASE))
-                .map(new DocumentParser().parse("wheezing.txt", text).document());
+                .map(Fixtures.read("wheezing.txt", text).document());
     }
 
     private static Model current(GraphStore store) {

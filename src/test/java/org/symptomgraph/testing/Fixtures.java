@@ -9,8 +9,10 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
-import org.symptomgraph.importer.DocumentException;
-import org.symptomgraph.importer.DocumentParser;
+import org.symptomgraph.importer.page.DocumentException;
+import org.symptomgraph.importer.ImportedDocument;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.importer.page.DocumentFormats;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -39,16 +41,35 @@ public final class Fixtures {
         }
     }
 
+    /** The fixture pages (their outlines beside them are not pages). */
+    public static List<Path> pages() {
+        try {
+            return DocumentFormats.documentsIn(List.of(TEST_DOCUMENTS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path testDocument(String name) {
         return TEST_DOCUMENTS.resolve(name);
     }
 
-    public static DocumentParser.Result parse(Path file) throws DocumentException {
-        return new DocumentParser().parse(file.getFileName().toString(), bytes(file));
+    /** A document file read (not stored), named by its file name. */
+    public static ImportedDocument parse(Path file) throws DocumentException {
+        return read(file.getFileName().toString(), bytes(file));
+    }
+
+    /** A document given as text read (not stored). */
+    public static ImportedDocument read(String name, String text) throws DocumentException {
+        return read(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static ImportedDocument read(String name, byte[] bytes) throws DocumentException {
+        return Importer.create().build().read(name, bytes);
     }
 
     public static DocumentGraph graph(Path file) throws DocumentException {
-        return new DocumentMapper(new Iris(Iris.DEFAULT_BASE)).map(parse(file).document());
+        return parse(file).graph();
     }
 
     public static Dataset dataset(DocumentGraph graph) {

@@ -2,7 +2,7 @@ package org.symptomgraph.testing;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
-import org.symptomgraph.importer.DocumentException;
+import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;

@@ -1,0 +1,141 @@
+package org.symptomgraph.importer.reading;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.symptomgraph.importer.page.Block;
+
+/**
+ * Takes away what is not the page's content, keeping what it says about itself: the page's date (a
+ * line that is a date, never one inside a reference), the closing disclaimer and everything after
+ * it (newsletter, privacy notice, references, "See also"), publisher text, bylines, image captions,
+ * sections about other things than causes ("Symptoms", "Treatment", "References"), and reference
+ * lists wherever they are.
+ */
+final class FurniturePass implements ReadingPass {
+
+    /** A list item that is a reference: a citation date, "et al.", or an address. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\baccessed\\b.*\\d{4}|\\bet al\\b|https?://|www\\.\\S+\\.\\w|\\bdoi:|\\b\\d{4};\\d+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE_NAME = Pattern.compile("^[\\p{L} .,'&-]{2,60}$");
+    /** "Updated by:", "Online Medical Reviewer:": a label for who wrote or checked the page. */
+    private static final Pattern BYLINE_LABEL = Pattern.compile(
+            "^(?:(?:online |medical |editorial )*reviewer|(?:medically )?reviewed by|updated by|written by|author)s?\\s*:",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTERNATIVE_NAMES = Pattern.compile("^(?:alternative|other) names?\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public void apply(Reading r) {
+        List<Block> content = new ArrayList<>();
+        boolean afterDisclaimer = false;
+        boolean otherNames = false;
+        boolean skippedLeadIn = false;
+        int offTopicLevel = -1;
+        int referenceList = 0;
+        Block previous = null;
+        for (Block b : r.content) {
+            Block before = previous;
+            previous = b;
+            if (!b.is(Block.Type.ITEM) && date(r, b)) {
+                continue;
+            }
+            if (afterDisclaimer) {
+                continue;
+            }
+            if (b.is(Block.Type.HEADING)) {
+                if (offTopicLevel >= 0 && b.level() > offTopicLevel && offTopicLevel > 0) {
+                    continue; // a sub-heading of a section about other things
+                }
+                if (offTopicLevel >= 0 && skippedLeadIn && b.level() == 0) {
+                    continue; // "Contact your provider if hiccups:" then "Last more than 2 days": its items
+                }
+                if (offTopicLevel >= 0 && otherNames && b.level() == 0) {
+                    r.otherNames.addAll(Text.enumeration(b.text())); // "Alternative Names" then "Singultus"
+                    otherNames = false;
+                    continue;
+                }
+                otherNames = ALTERNATIVE_NAMES.matcher(b.text()).find();
+                offTopicLevel = isOffTopic(b.text()) ? b.level() : -1;
+                if (offTopicLevel >= 0) {
+                    continue;
+                }
+            } else if (offTopicLevel >= 0) {
+                skippedLeadIn = b.is(Block.Type.PROSE) && b.text().endsWith(":");
+                if (otherNames && b.is(Block.Type.PROSE)) {
+                    // "Alternative Names: Epistaxis; Bleeding from the nose": names of the symptom.
+                    r.otherNames.addAll(Text.enumeration(b.text()));
+                }
+                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && Lexicon.CAUSAL.in(b.text());
+                if (!leadsCauses || b.level() > 0) {
+                    continue;
+                }
+                offTopicLevel = -1; // a lead-in to causes: the page lost the heading that ended the section
+            }
+            if (b.is(Block.Type.PROSE) && Lexicon.DISCLAIMER.in(b.text())) {
+                // At the end of the content it closes the page; at the top it is only itself.
+                if (content.stream().anyMatch(c -> !c.is(Block.Type.HEADING))) {
+                    r.disclaimer = b.text();
+                    afterDisclaimer = true;
+                }
+                continue;
+            }
+            if (b.is(Block.Type.ITEM) && (b.list() == referenceList || REFERENCE.matcher(b.text()).find())) {
+                referenceList = b.list();
+                continue;
+            }
+            if (!b.is(Block.Type.ITEM) && (Lexicon.BOILERPLATE.in(b.text()) || isByline(b.text())
+                    || isCaption(b.text()))) {
+                // A heading right above publisher text only introduces it, and goes with it.
+                if (!content.isEmpty() && content.get(content.size() - 1) == before && before.is(Block.Type.HEADING)
+                        && Lexicon.BOILERPLATE.in(b.text())) {
+                    content.remove(content.size() - 1);
+                }
+                continue;
+            }
+            content.add(b);
+        }
+        r.content = content;
+    }
+
+    /** Takes a block that is a date as the page's date (the first one; another is reported). */
+    private static boolean date(Reading r, Block b) {
+        Optional<LocalDate> date = DocumentDates.parse(b.text());
+        if (date.isPresent()) {
+            if (r.date == null) {
+                r.date = date.get();
+            } else if (!r.date.equals(date.get())) {
+                r.warn(b.line(), "a second date (" + date.get() + "); kept " + r.date);
+            }
+            return true;
+        }
+        Optional<String> ambiguous = DocumentDates.ambiguity(b.text());
+        ambiguous.ifPresent(why -> r.warn(b.line(), why));
+        return ambiguous.isPresent();
+    }
+
+    /** A heading of a section about other things than causes: "Symptoms", "See also", "When to see a doctor". */
+    private static boolean isOffTopic(String heading) {
+        String h = Text.stripEnd(heading.replaceAll("[?]+$", ""));
+        return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h);
+    }
+
+    /** "By Mayo Clinic Staff", "Medically reviewed by …", "Updated by: …". */
+    private static boolean isByline(String text) {
+        if (BYLINE_LABEL.matcher(text).find()) {
+            return true;
+        }
+        return text.length() <= 80 && Lexicon.BYLINES.startsIn(text) && Text.words(text) <= 8
+                && BYLINE_NAME.matcher(text).matches() && Character.isUpperCase(text.codePointAt(0));
+    }
+
+    /** "Urinary tract showing kidneys, ureters, bladder …": one sentence about a picture. */
+    private static boolean isCaption(String text) {
+        if (Text.sentences(text).size() != 1 || Lexicon.CAUSAL.in(text)) {
+            return false;
+        }
+        return Lexicon.CAPTION_WORDS.find(text).filter(m -> Text.words(text.substring(0, m.start())) <= 5).isPresent();
+    }
+}
