@@ -11,8 +11,8 @@ import org.apache.jena.sparql.util.Context;
 /** Puts the limits of this package into the context of a dataset: every query on it runs with them. */
 public final class QueryLimits {
 
-    /** The longest string (in UTF-16 units) a query may compute: 1 Mi characters. */
-    public static final int MAX_STRING = 1 << 20;
+    /** The longest string (in UTF-16 units) a query may compute: 64 Ki characters. */
+    public static final int MAX_STRING = 1 << 16;
 
     private QueryLimits() {
     }

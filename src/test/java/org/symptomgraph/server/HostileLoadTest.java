@@ -40,7 +40,7 @@ import org.symptomgraph.testing.Http;
 
 /**
  * Issue 16's attacks, all at once, for {@link #ATTACK} against one server, while four normal
- * clients keep querying: slow-body connections to the endpoint and to the admin route, a client
+ * clients keep querying (canned queries, SPARQL, an IRI as Turtle): slow-body connections to the endpoint and to the admin route, a client
  * sending 18 cross-product queries at a time, catastrophic regular expressions, CONCAT bombs and
  * a brute-force login. Every attacker has its own loopback address (127.0.0.x), as clients have
  * their own addresses; the normal clients and the health check come from 127.0.0.1.
@@ -295,15 +295,17 @@ class HostileLoadTest {
     }
 
     private static List<Supplier<HttpRequest>> normalRequests(String root, String endpoint) {
+        // Clients that query: canned queries, SPARQL, and an IRI resolved as RDF.
         List<String> urls = List.of(root + "/symptomgraph/queries/causes-of-symptom?symptom=Petechiae",
                 root + "/symptomgraph/queries/drug-by-brand?brand=Dilantin-125",
                 root + "/symptomgraph/queries/label-search?text=pain",
+                root + "/symptomgraph/queries/symptoms-of-cause?cause=Leukemia",
                 endpoint + "?query=" + Http.encode(Fixtures.PREFIXES
                         + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s rdfs:label \"Petechiae\"@en ; schema:cause ?c }"),
-                root + "/cause/leukemia", root + "/symptom/petechiae", root + "/");
+                root + "/cause/leukemia");
         List<Supplier<HttpRequest>> requests = new ArrayList<>();
         for (String url : urls) {
-            String accept = url.contains("/symptomgraph/") ? "text/csv" : "text/html";
+            String accept = url.contains("/symptomgraph/") ? "text/csv" : "text/turtle";
             requests.add(() -> Http.request(url).timeout(Duration.ofSeconds(30)).header("Accept", accept).GET().build());
         }
         return requests;
