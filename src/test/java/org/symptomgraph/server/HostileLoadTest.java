@@ -213,6 +213,11 @@ class HostileLoadTest {
             sleep(250);
         }
         long heapAfter = heapAfterGc(server);
+        // On a loaded machine the last of the attack may still be finishing: measure again, a few times.
+        for (int i = 0; i < 3 && heapAfter >= heapBefore + HEAP_MARGIN; i++) {
+            sleep(5_000);
+            heapAfter = Math.min(heapAfter, heapAfterGc(server));
+        }
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] pingSorted = pings.stream().mapToLong(Long::longValue).sorted().toArray();
