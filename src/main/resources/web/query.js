@@ -1,9 +1,14 @@
 // The query page: YASGUI on this server's endpoint; ?example=NAME loads a canned query, &run=1 runs it.
+// YASGUI is bound to this endpoint: it takes nothing from the page's URL (a link could otherwise point
+// it at another endpoint, whose answers it shows) and offers no other endpoint.
 (function () {
   var container = document.getElementById('yasgui');
   var examples = JSON.parse(document.getElementById('examples').textContent);
+  var endpoint = container.getAttribute('data-endpoint');
   var yasgui = new Yasgui(container, {
-    requestConfig: { endpoint: container.getAttribute('data-endpoint'), method: 'POST' },
+    requestConfig: { endpoint: endpoint, method: 'POST' },
+    populateFromUrl: false,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; }, keys: [] },
     copyEndpointOnNewTab: false,
     persistenceId: null
   });

@@ -36,6 +36,7 @@ import org.symptomgraph.queries.CannedQuery;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.server.ClientLimits;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.ResponseBuffers;
 import org.symptomgraph.server.SymptomGraphServer;
@@ -110,8 +111,9 @@ public final class EndpointBenchmark {
         Path a = db;
         Path b = work.resolve("endpoint-b");
         int portA = BenchFiles.freePort();
-        EndpointSettings settings = new EndpointSettings(portA, true, TIMEOUT, RESULT_LIMIT, List.of(), null,
-                Iris.DEFAULT_BASE, null);
+        // All the benchmark's clients come from one address: the per-client limit is raised to the global one.
+        EndpointSettings settings = EndpointSettings.defaults(portA).withLoopbackOnly(true).withQueryTimeout(TIMEOUT)
+                .withResultLimit(RESULT_LIMIT).withClients(new ClientLimits(100, 32, 32, null));
         // serve adds its service graphs (VoID, examples) on start: start once, so the copy has them too.
         GraphStore storeA = GraphStore.open(a);
         try (SymptomGraphServer first = SymptomGraphServer.start(storeA, settings)) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -88,17 +89,19 @@ final class ImportCommand implements Callable<Integer> {
     long maxSizeMib;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Send the documents to a running server's admin route (PUT /$/admin/documents/NAME) "
-                    + "instead of a database. Credentials: --user NAME with $" + RemoteImport.PASSWORD_VARIABLE
-                    + ", --token-file FILE, or $" + RemoteImport.TOKEN_VARIABLE + ".")
+            description = "Send the documents to a running server's admin route (PUT /$/admin/documents/NAME on "
+                    + "its admin port, e.g. http://127.0.0.1:3031) instead of a database, as --user NAME with the "
+                    + "password in $" + RemoteImport.PASSWORD_VARIABLE + ".")
     URI endpoint;
 
     @Option(names = "--user", paramLabel = "NAME",
-            description = "Admin user for --endpoint; the password is read from $" + RemoteImport.PASSWORD_VARIABLE + ".")
+            description = "Admin user for --endpoint; the password is read from $" + RemoteImport.PASSWORD_VARIABLE
+                    + " or --password-file.")
     String user;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File whose first line is the admin token for --endpoint.")
-    Path tokenFile;
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file whose first line is the password of --user (for scripts).")
+    Path passwordFile;
 
     @Mixin
     BaseOption base;
@@ -117,7 +120,8 @@ final class ImportCommand implements Callable<Integer> {
         if (maxSizeMib < 1) {
             throw new UserError("--max-size must be at least 1 (MiB)");
         }
-        List<Path> files = DocumentFormats.documentsIn(inputs);
+        // A folder that cannot be read is skipped here; the import names it as a failure.
+        List<Path> files = DocumentFormats.documentsIn(inputs, new ArrayList<>());
         List<Path> linkTables = LinkTable.tablesIn(inputs);
         boolean curation = inputs.stream().anyMatch(p -> !Files.isDirectory(p) && SssomFile.isSssom(p));
         if (files.isEmpty() && linkTables.isEmpty() && !curation) {
@@ -178,7 +182,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         RemoteImport remote;
         try {
-            remote = new RemoteImport(endpoint, RemoteImport.Credentials.from(user, tokenFile, System.getenv()),
+            remote = new RemoteImport(endpoint, RemoteImport.Credentials.from(user, passwordFile, System.getenv()),
                     Duration.ofSeconds(120));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.symptomgraph.importer.ImportReport;
 import org.symptomgraph.importer.Importer;
 import org.symptomgraph.importer.page.DocumentFormats;
-import org.symptomgraph.server.AdminCredentials;
+import org.symptomgraph.server.AdminPasswords;
+import org.symptomgraph.server.AdminSettings;
+import org.symptomgraph.server.ClientLimits;
 import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.BulkLoad;
@@ -70,17 +72,27 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: http://localhost:PORT/symptomgraph/sparql).")
     String publicUrl;
 
+    @Option(names = "--response-limit", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Most bytes one answer of /symptomgraph/... may have; a longer one is cut off "
+                    + "(default: ${DEFAULT-VALUE}, 64 MiB).")
+    long responseLimit;
+
+    @Option(names = "--client-address-header", paramLabel = "NAME",
+            description = "Behind a reverse proxy: the header it puts the client's address in (X-Forwarded-For or "
+                    + "Forwarded), so that the limit on requests at once applies per client, not to the "
+                    + "proxy. Only with a proxy that sets it: a client could otherwise choose its address.")
+    String clientAddressHeader;
+
     @Option(names = "--admin-password-file", paramLabel = "FILE",
-            description = "Turn on the admin route (PUT /$/admin/documents/NAME, GET /$/admin/backup) for the users "
-                    + "of FILE: lines USER:pbkdf2-sha256:ITERATIONS:SALT:HASH (make one with "
-                    + "'java -cp symptomgraph.jar org.symptomgraph.server.AdminCredentials USER'). HTTP Basic: "
-                    + "use it over loopback or behind TLS.")
+            description = "Turn on the admin route (PUT /$/admin/documents/NAME, GET /$/admin/backup) on its own port "
+                    + "of the loopback interface, for the users of FILE (Jetty's password file, bcrypt hashes: "
+                    + "'symptomgraph admin passwd USER --file FILE'). Without it the route does not exist.")
     Path adminPasswordFile;
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = "Turn on the admin route for a bearer token: FILE holds sha256:HEX of the token "
-                    + "(or the token itself). Without either admin option the route does not exist (404).")
-    Path adminTokenFile;
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "" + AdminSettings.DEFAULT_PORT,
+            description = "The admin route's port, on 127.0.0.1 only (default: ${DEFAULT-VALUE}); reach it from "
+                    + "elsewhere through TLS (a reverse proxy) or an SSH tunnel.")
+    int adminPort;
 
     @Option(names = "--self-test",
             description = "Start, ask this server over loopback for a SPARQL answer, a canned query, a page and "
@@ -95,10 +107,13 @@ final class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         EndpointSettings settings;
         try {
-            AdminCredentials admin = adminPasswordFile != null || adminTokenFile != null
-                    ? AdminCredentials.load(adminPasswordFile, adminTokenFile) : null;
+            if (adminPasswordFile != null) {
+                AdminPasswords.check(adminPasswordFile);
+            }
             settings = new EndpointSettings(port, localhost, Duration.ofSeconds(timeoutSeconds), resultLimit,
-                    allowedServices, publicUrl, base.iris().base(), admin);
+                    responseLimit, allowedServices, publicUrl, base.iris().base(),
+                    ClientLimits.DEFAULTS.withAddressHeader(clientAddressHeader),
+                    adminPasswordFile == null ? null : AdminSettings.of(adminPort, adminPasswordFile));
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
         }
@@ -116,6 +131,9 @@ final class ServeCommand implements Callable<Integer> {
         if (!selfTest) {
             out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                     server.endpointUrl());
+            if (server.adminPort() > 0) {
+                out.printf("admin route: http://127.0.0.1:%d/$/admin/ (loopback only)%n", server.adminPort());
+            }
             out.flush();
         } else {
             // Not the "ready" line: in a build's output it reads as the address of the server to open.

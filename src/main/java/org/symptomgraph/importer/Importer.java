@@ -23,6 +23,7 @@ import org.symptomgraph.links.LinkTableException;
 import org.symptomgraph.links.Linker;
 import org.symptomgraph.links.SssomFile;
 import org.symptomgraph.links.VocabularyIndex;
+import org.symptomgraph.rdf.ControlCharacters;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
@@ -173,6 +174,9 @@ public final class Importer {
             DocumentGraph graph = mapper.map(result.document());
             linker.addLinks(graph.model());  // lexical links to DOID, SYMP and drugs: docs/linking.md
             return new ImportedDocument(name, result.document(), graph, result.warnings(), Optional.empty());
+        } catch (ControlCharacters.Found e) {
+            // From the file name, most often (the page's own text was checked line by line).
+            throw new DocumentException(name, 0, e.getMessage());
         } catch (RuntimeException e) {
             // A document the importer trips over is that document's failure, never the whole import's.
             LOG.debug("{} could not be read", name, e);
@@ -227,11 +231,17 @@ public final class Importer {
      * @throws IOException when a folder cannot be searched
      */
     public ImportReport importFiles(List<Path> inputs) throws IOException {
-        List<Path> files = DocumentFormats.documentsIn(inputs);
+        List<String> unreadable = new ArrayList<>();
+        List<Path> files = DocumentFormats.documentsIn(inputs, unreadable);
         List<Path> tables = LinkTable.tablesIn(inputs);
         List<Path> curationFiles = inputs.stream().filter(p -> !Files.isDirectory(p) && SssomFile.isSssom(p)).toList();
         ImportReport report = new ImportReport();
         listener.started(files.size());
+        for (String problem : unreadable) {
+            int at = problem.lastIndexOf(": cannot be read");
+            report.fail();
+            listener.failed(new DocumentException(problem.substring(0, at), 0, problem.substring(at + 2)));
+        }
         GraphStore target = store;
         List<Path> throughStore = files;
         if (database != null && !files.isEmpty() && BulkLoad.isNew(database)) {

@@ -5,8 +5,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,13 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.vocabulary.SKOS;
 import org.symptomgraph.links.Vocabularies.Vocabulary;
+import org.symptomgraph.rdf.ControlCharacters;
 import org.symptomgraph.rdf.Iris;
 
 /**
@@ -40,17 +43,30 @@ public final class LinkTable {
 
     /**
      * Link tables among the paths: .tsv files named, or found in the folders named (recursively) and
-     * starting with the link table's header; curation files ({@code .sssom.tsv}, see {@link SssomFile}) are not link tables.
+     * starting with the link table's header; curation files ({@code .sssom.tsv}, see {@link SssomFile}) are
+     * not link tables. A folder that cannot be read is skipped: the search for documents names it.
      */
     public static List<Path> tablesIn(List<Path> paths) throws IOException {
         List<Path> tables = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".tsv")
-                                    && !SssomFile.isSssom(f) && hasLinkTableHeader(f))
-                            .sorted().forEach(tables::add);
-                }
+                List<Path> found = new ArrayList<>();
+                Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                        if (a.isRegularFile() && f.getFileName().toString().endsWith(".tsv")
+                                && !SssomFile.isSssom(f) && hasLinkTableHeader(f)) {
+                            found.add(f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                found.stream().sorted().forEach(tables::add);
             } else if (p.getFileName().toString().endsWith(".tsv") && !SssomFile.isSssom(p)) {
                 tables.add(p);
             }
@@ -215,6 +231,11 @@ public final class LinkTable {
                 if (record.size() != COLUMNS.size()) {
                     problems.add(where + ": " + record.size() + " fields, expected " + COLUMNS.size()
                             + " separated by tabs (" + String.join(", ", COLUMNS) + ")");
+                    continue;
+                }
+                int control = record.stream().mapToInt(ControlCharacters::first).filter(c -> c >= 0).findFirst().orElse(-1);
+                if (control >= 0) {
+                    problems.add(where + String.format(": a control character (U+%04X)", control));
                     continue;
                 }
                 Link link = row(record, where, problems);

@@ -26,8 +26,8 @@ import org.symptomgraph.store.GraphStore;
 import org.symptomgraph.store.RemoteImport;
 
 /**
- * The authenticated admin route, off unless credentials are configured ({@code serve
- * --admin-password-file} / {@code --admin-token-file}):
+ * The admin route, on the admin server's own port ({@link AdminServer}), off unless a password
+ * file is configured ({@code serve --admin-password-file}):
  * <ul>
  * <li>{@code PUT /$/admin/documents/NAME} with a document's bytes (NAME a plain file name ending in
  * .txt, .html or .htm): parsed, mapped and stored exactly like {@code import}, the graph replaced
@@ -35,8 +35,8 @@ import org.symptomgraph.store.RemoteImport;
  * message for a bad document; 413 above {@link RemoteImport#MAX_DOCUMENT_BYTES}.</li>
  * <li>{@code GET /$/admin/backup}: the whole dataset as gzip N-Quads, read in one transaction.</li>
  * </ul>
- * Every request needs HTTP Basic (a user of the password file) or a bearer token: 401 otherwise.
- * Cross-origin requests are refused (403) before any CORS handling, see {@link RequestGuard}.
+ * Jetty checks HTTP Basic against the password file before a request gets here (401 otherwise).
+ * A request a browser sends for another site is refused (403) even with valid credentials.
  */
 public final class AdminServlet extends HttpServlet {
 
@@ -46,41 +46,29 @@ public final class AdminServlet extends HttpServlet {
 
     private final GraphStore store;
     private final Importer importer;
-    private final AdminCredentials credentials;
 
-    public AdminServlet(GraphStore store, Iris iris, AdminCredentials credentials) {
+    public AdminServlet(GraphStore store, Iris iris) {
         this.store = store;
         // Reading and storing one document keeps no state between calls: one importer serves every request.
         this.importer = Importer.create().iris(iris).store(store).build();
-        this.credentials = credentials;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response);
+        } finally {
+            RequestGuard.afterRefusal(request, response);
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        if (RequestGuard.crossOrigin(request)) {
-            RequestGuard.refuse(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
+        if (crossOrigin(request)) {
+            RdfResponses.problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
             return;
         }
-        AdminCredentials.Verdict verdict = credentials.check(request.getHeader("Authorization"));
-        switch (verdict.check()) {
-            case OK -> {
-            }
-            case BUSY -> {
-                response.setHeader("Retry-After", "5");
-                RdfResponses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Busy; try again");
-                return;
-            }
-            default -> {
-                response.setHeader("WWW-Authenticate", credentials.challenge());
-                RdfResponses.problem(response, HttpServletResponse.SC_UNAUTHORIZED,
-                        verdict.check() == AdminCredentials.Check.MISSING ? "Credentials required" : "Wrong credentials");
-                if (verdict.check() == AdminCredentials.Check.WRONG) {
-                    LOG.warn("admin: wrong credentials from {}", request.getRemoteAddr());
-                }
-                return;
-            }
-        }
+        String principal = request.getUserPrincipal() == null ? "?" : request.getUserPrincipal().getName();
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String method = request.getMethod();
         if (path.startsWith("/documents/")) {
@@ -89,18 +77,36 @@ public final class AdminServlet extends HttpServlet {
                 RdfResponses.problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "PUT a document here");
                 return;
             }
-            putDocument(request, response, path.substring("/documents/".length()), verdict.principal());
+            putDocument(request, response, path.substring("/documents/".length()), principal);
         } else if (path.equals("/backup")) {
             if (!method.equals("GET")) {
                 response.setHeader("Allow", "GET");
                 RdfResponses.problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "GET the backup");
                 return;
             }
-            backup(response, verdict.principal());
+            backup(response, principal);
         } else {
             RdfResponses.problem(response, HttpServletResponse.SC_NOT_FOUND,
                     "Admin routes: PUT " + PATH + "/documents/NAME, GET " + PATH + "/backup");
         }
+    }
+
+    /**
+     * A request a browser sends on behalf of another site: an Origin that is not this server's, or
+     * Fetch metadata saying so. Tools (curl, import --endpoint) send neither.
+     */
+    static boolean crossOrigin(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        String host = request.getHeader("Host");
+        String own = request.getScheme() + "://" + (host == null ? "" : host);
+        return !origin.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT));
     }
 
     private void putDocument(HttpServletRequest request, HttpServletResponse response, String name, String principal)

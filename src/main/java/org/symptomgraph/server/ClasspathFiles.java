@@ -7,28 +7,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Serves files shipped in the jar: the server's own scripts and styles, and the WebJars (Cytoscape.js,
- * YASGUI). Only plain names are looked up, so no path can climb out of the folder.
+ * Serves files shipped in the jar: the server's own scripts and styles, and of the WebJars
+ * (Cytoscape.js, YASGUI) only the files the pages load, never their demo pages. Only plain names
+ * are looked up, so no path can climb out of the folder; no HTML is served from here.
  */
 final class ClasspathFiles extends HttpServlet {
 
+    /** Every plain name under the folder. */
+    static final Set<String> ANY = null;
+
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "mjs", "text/javascript",
             "css", "text/css", "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2", "map",
-            "application/json", "json", "application/json", "html", "text/html");
+            "application/json", "json", "application/json");
 
     private final String root;
+    private final Set<String> served;
 
-    /** @param root the classpath folder behind the servlet's path, e.g. "web" or "META-INF/resources/webjars" */
-    ClasspathFiles(String root) {
+    /**
+     * @param root   the classpath folder behind the servlet's path, e.g. "web" or "META-INF/resources/webjars"
+     * @param served the paths below it that are served ({@link #ANY}: all)
+     */
+    ClasspathFiles(String root, Set<String> served) {
         this.root = root;
+        this.served = served;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        if (path == null || !path.matches("(/[A-Za-z0-9_][A-Za-z0-9_.@-]*)+") || path.contains("..")) {
+        if (path == null || !path.matches("(/[A-Za-z0-9_][A-Za-z0-9_.@-]*)+") || path.contains("..")
+                || served != ANY && !served.contains(path)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -11,22 +11,29 @@ import org.symptomgraph.rdf.Iris;
  * @param loopbackOnly     listen on 127.0.0.1 only
  * @param queryTimeout     a query running longer is cancelled
  * @param resultLimit      most rows (or triples) one query returns
+ * @param responseLimit    most bytes one answer of the dataset's endpoints may have
  * @param allowedServices  endpoints that SERVICE may call; empty means SERVICE is off
  * @param publicUrl        the endpoint's URL as clients see it, or null for http://localhost:PORT/...
  * @param base             the base of the graph's IRIs; {@code BASE + PATH} is served at {@code /PATH}
- * @param admin            who may write through the admin route ({@link AdminServlet}); null means no admin route
+ * @param clients          how much of the server one client may take
+ * @param admin            the admin route ({@link AdminServer}); null means none
  */
 public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTimeout, long resultLimit,
-        List<String> allowedServices, String publicUrl, String base, AdminCredentials admin) {
+        long responseLimit, List<String> allowedServices, String publicUrl, String base, ClientLimits clients,
+        AdminSettings admin) {
 
     public static final String DATASET = "symptomgraph";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_RESULT_LIMIT = 10_000;
+    public static final long DEFAULT_RESPONSE_LIMIT = 64L * 1024 * 1024;
 
     public EndpointSettings {
         allowedServices = List.copyOf(allowedServices);
         if (resultLimit < 1) {
             throw new IllegalArgumentException("the result limit must be at least 1");
+        }
+        if (responseLimit < 1024) {
+            throw new IllegalArgumentException("the response limit must be at least 1024 bytes");
         }
         if (queryTimeout.isNegative() || queryTimeout.isZero()) {
             throw new IllegalArgumentException("the query timeout must be positive");
@@ -35,28 +42,42 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
 
     /** Defaults, on the given port. */
     public static EndpointSettings defaults(int port) {
-        return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, List.of(), null,
-                Iris.DEFAULT_BASE, null);
+        return new EndpointSettings(port, false, DEFAULT_TIMEOUT, DEFAULT_RESULT_LIMIT, DEFAULT_RESPONSE_LIMIT,
+                List.of(), null, Iris.DEFAULT_BASE, ClientLimits.DEFAULTS, null);
     }
 
     public EndpointSettings withLoopbackOnly(boolean loopback) {
-        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, allowedServices, publicUrl, base, admin);
+        return new EndpointSettings(port, loopback, queryTimeout, resultLimit, responseLimit, allowedServices,
+                publicUrl, base, clients, admin);
     }
 
     public EndpointSettings withQueryTimeout(Duration timeout) {
-        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, allowedServices, publicUrl, base, admin);
+        return new EndpointSettings(port, loopbackOnly, timeout, resultLimit, responseLimit, allowedServices,
+                publicUrl, base, clients, admin);
     }
 
     public EndpointSettings withResultLimit(long limit) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, allowedServices, publicUrl, base, admin);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, limit, responseLimit, allowedServices,
+                publicUrl, base, clients, admin);
+    }
+
+    public EndpointSettings withResponseLimit(long bytes) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, bytes, allowedServices,
+                publicUrl, base, clients, admin);
     }
 
     public EndpointSettings withAllowedServices(List<String> services) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, services, publicUrl, base, admin);
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, services,
+                publicUrl, base, clients, admin);
     }
 
-    public EndpointSettings withAdmin(AdminCredentials credentials) {
-        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, allowedServices, publicUrl, base,
-                credentials);
+    public EndpointSettings withClients(ClientLimits limits) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, allowedServices,
+                publicUrl, base, limits, admin);
+    }
+
+    public EndpointSettings withAdmin(AdminSettings settings) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, allowedServices,
+                publicUrl, base, clients, settings);
     }
 }

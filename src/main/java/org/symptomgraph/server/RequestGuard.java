@@ -11,20 +11,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
-import java.util.Locale;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
- * The first filter of the server, ahead of Fuseki's CORS filter:
+ * The first filter of the public server, ahead of Fuseki's CORS filter:
  * <ul>
- * <li>the admin route answers no CORS preflight and takes no cross-origin request (403), so a web
- * page elsewhere cannot make a browser write with the credentials it holds;</li>
  * <li>a query string longer than {@link #MAX_QUERY_BYTES} is refused (414);</li>
- * <li>a request to the dataset carrying a body (a query by POST) must say how long it is and be at
- * most {@link #MAX_QUERY_BYTES}: 411 / 413 otherwise, before Fuseki reads or parses anything;</li>
+ * <li>a request to the dataset carrying a body (a query by POST) must say how long it is: 411
+ * otherwise, before Fuseki reads or parses anything (a body over {@link #MAX_QUERY_BYTES} was
+ * refused before it was read, by {@link ClientLimits});</li>
  * <li>after a refusal (4xx, 5xx), what is left of a small request body is read, so that the
  * connection stays open for the client's next request.</li>
  * </ul>
@@ -67,9 +65,15 @@ public final class RequestGuard implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) resp;
         guard(request, response, chain);
-        // A refusal (here, or a 405 for a write further on) leaves the body unread, and Jetty then
-        // closes the connection after the answer without saying so: a client that reuses it finds it
-        // gone. Sending the answer, then reading what is left of a small body, keeps the connection.
+        afterRefusal(request, response);
+    }
+
+    /**
+     * A refusal (4xx, 5xx) leaves the body unread, and Jetty then closes the connection after the
+     * answer without saying so: a client that reuses it finds it gone. Sending the answer, then
+     * reading what is left of a small body, keeps the connection. The admin route calls it too.
+     */
+    static void afterRefusal(HttpServletRequest request, HttpServletResponse response) {
         if (response.getStatus() >= 400) {
             try {
                 response.flushBuffer();
@@ -89,43 +93,15 @@ public final class RequestGuard implements Filter {
                     "A query string may have at most " + MAX_QUERY_BYTES + " characters; POST a long query");
             return;
         }
-        if (path.equals(AdminServlet.PATH) || path.startsWith(AdminServlet.PATH + "/")) {
-            if ("OPTIONS".equals(request.getMethod()) || crossOrigin(request)) {
-                refuse(response, HttpServletResponse.SC_FORBIDDEN, "The admin route takes no cross-origin requests");
-                return;
-            }
-        } else if ((path.equals(datasetPath) || path.startsWith(datasetPath + "/"))
+        if ((path.equals(datasetPath) || path.startsWith(datasetPath + "/"))
                 && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()))) {
             long length = request.getContentLengthLong();
             if (length < 0) {
                 refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "Send a Content-Length");
                 return;
             }
-            if (length > MAX_QUERY_BYTES) {
-                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                        "A request to the endpoint may carry at most " + MAX_QUERY_BYTES + " bytes");
-                return;
-            }
         }
         chain.doFilter(request, response);
-    }
-
-    /**
-     * A request a browser sends on behalf of another site: an Origin that is not this server's, or
-     * Fetch metadata saying so. Tools (curl, import --endpoint) send neither.
-     */
-    static boolean crossOrigin(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            return true;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = request.getHeader("Host");
-        String own = request.getScheme() + "://" + (host == null ? "" : host);
-        return !origin.toLowerCase(Locale.ROOT).equals(own.toLowerCase(Locale.ROOT));
     }
 
     /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */

@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.limits.QueryLimits;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.queries.SparqlExamples;
@@ -18,26 +19,31 @@ import org.symptomgraph.store.GraphStore;
 
 /**
  * The public, read-only endpoint: Apache Jena Fuseki over the TDB2 database, with CORS, a query
- * timeout, a result limit, a health check, and no way to write.
+ * timeout, a result limit, a health check, and no way to write; the limits of one query
+ * ({@link QueryLimits}) and of one client ({@link ClientLimits}); and, on a port of its own, the
+ * admin route ({@link AdminServer}).
  */
 public final class SymptomGraphServer implements AutoCloseable {
 
     private final FusekiServer fuseki;
+    private final FusekiServer admin;
     private final String endpointUrl;
     private final BackgroundVoid voidDescription;
 
-    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl, BackgroundVoid voidDescription) {
+    private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin, String endpointUrl,
+            BackgroundVoid voidDescription) {
         this.fuseki = fuseki;
+        this.admin = admin;
         this.endpointUrl = endpointUrl;
         this.voidDescription = voidDescription;
     }
 
-    /** Builds and starts the server. */
+    /** Builds and starts the server, and the admin server when the settings have one. */
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings) {
         FusekiLogging.setLogging();
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
-        ServicePolicy.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
+        QueryLimits.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
         CurrentViewDescribe.install();
 
         int port = settings.port() == 0 ? freePort() : settings.port();
@@ -64,6 +70,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(port)
                 .loopback(settings.loopbackOnly())
+                .numServerThreads(8, settings.clients().threads())
                 .enableCors(true, null)
                 .enablePing(true)
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
@@ -87,22 +94,29 @@ public final class SymptomGraphServer implements AutoCloseable {
                         request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
-                .addServlet("/static/*", new ClasspathFiles("web"))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"))
+                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
                 .addFilter("/*", new NotFound(links));
-        if (settings.admin() != null) {
-            builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, new Iris(settings.base()),
-                    settings.admin()));
-        }
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
+        settings.clients().install(fuseki, path, settings.responseLimit());
+        FusekiServer admin;
+        try {
+            admin = settings.admin() == null ? null
+                    : AdminServer.build(store, new Iris(settings.base()), settings.admin());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         fuseki.start();
+        if (admin != null) {
+            admin.start();
+        }
         voidDescription.start();
-        return new SymptomGraphServer(fuseki, url, voidDescription);
+        return new SymptomGraphServer(fuseki, admin, url, voidDescription);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -112,6 +126,11 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     public int port() {
         return fuseki.getHttpPort();
+    }
+
+    /** The admin server's port; -1 when there is none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.getHttpPort();
     }
 
     /** The Jetty server underneath, for tests of its configuration. */
@@ -140,6 +159,9 @@ public final class SymptomGraphServer implements AutoCloseable {
     @Override
     public void close() {
         voidDescription.cancel();
+        if (admin != null) {
+            admin.stop();
+        }
         fuseki.stop();
     }
 }

@@ -5,8 +5,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Files written beside their target and moved into place, so a failed write never leaves half a file. */
+/**
+ * Files written beside their target and moved into place, so a failed write never leaves half a
+ * file; nor does a process stopped mid-write (SIGTERM, Ctrl-C): a shutdown hook removes the
+ * temporary file while it is being written.
+ */
 public final class AtomicFiles {
 
     /** What writes the content. */
@@ -21,7 +26,27 @@ public final class AtomicFiles {
     public static <T> T write(Path target, Content<T> content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".symptomgraph-", ".tmp");
+        // The hook is in place before the file exists: a stop at any moment leaves nothing.
+        AtomicReference<Path> written = new AtomicReference<>();
+        Thread removeOnExit = new Thread(() -> {
+            try {
+                Path temp = written.get();
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException ignored) {
+                // nothing more to do as the process ends
+            }
+        }, "remove a temporary file");
+        Runtime.getRuntime().addShutdownHook(removeOnExit);
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, ".symptomgraph-", ".tmp");
+            written.set(temp);
+        } catch (IOException | RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(removeOnExit);
+            throw e;
+        }
         try {
             T result;
             try (OutputStream os = Files.newOutputStream(temp)) {
@@ -31,6 +56,11 @@ public final class AtomicFiles {
             return result;
         } finally {
             Files.deleteIfExists(temp);
+            try {
+                Runtime.getRuntime().removeShutdownHook(removeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway
+            }
         }
     }
 }

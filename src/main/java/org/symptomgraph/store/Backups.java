@@ -67,6 +67,15 @@ public final class Backups {
     }
 
     /** Why a restore was refused. */
+    /** Thrown inside the restore's transaction, to abort it. */
+    private static final class EmptyBackup extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EmptyBackup() {
+            super(null, null, false, false);
+        }
+    }
+
     public static final class RefusedException extends Exception {
         public RefusedException(String message) {
             super(message);
@@ -117,7 +126,13 @@ public final class Backups {
                         }
                     };
                     RDFParser.source(in).lang(Lang.NQUADS).parse(sink);
+                    if (count.get() == 0) {
+                        // Aborts the transaction: an empty backup must not wipe a database (with --force it did).
+                        throw new EmptyBackup();
+                    }
                 });
+            } catch (EmptyBackup e) {
+                throw new RefusedException(backup + " holds no quads: nothing restored, the database is as it was");
             }
             return count.get();
         } finally {

@@ -19,15 +19,13 @@ import org.symptomgraph.importer.page.DocumentFormats;
 
 /**
  * {@code import --endpoint URL}: sends documents to a running server's admin route
- * ({@code PUT /$/admin/documents/NAME}), which parses and stores each exactly like a local import.
- * Credentials come from an option or the environment, never from the command line itself:
- * {@code --user NAME} with the password in {@value #PASSWORD_VARIABLE}, or a bearer token from
- * {@code --token-file FILE} or {@value #TOKEN_VARIABLE}.
+ * ({@code PUT /$/admin/documents/NAME} on the admin port), which parses and stores each exactly
+ * like a local import. HTTP Basic as {@code --user NAME}, the password from the environment
+ * ({@value #PASSWORD_VARIABLE}) or a file, never from the command line itself.
  */
 public final class RemoteImport {
 
     public static final String PASSWORD_VARIABLE = "SYMPTOMGRAPH_ADMIN_PASSWORD";
-    public static final String TOKEN_VARIABLE = "SYMPTOMGRAPH_ADMIN_TOKEN";
     /** A name the admin route takes: a plain file name (no folders, no dot files) with a document ending. */
     public static final Pattern DOCUMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.(?:txt|html|htm)",
             Pattern.CASE_INSENSITIVE);
@@ -48,38 +46,25 @@ public final class RemoteImport {
                     (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
 
-        public static Credentials bearer(String token) {
-            return new Credentials("Bearer " + token.strip());
-        }
-
         /**
-         * From the options and the environment: a user (password from {@value #PASSWORD_VARIABLE}),
-         * else a token file (its first line), else {@value #TOKEN_VARIABLE}.
+         * A user, the password from the first line of a file (for scripts), else from {@value #PASSWORD_VARIABLE}.
          *
-         * @throws IllegalArgumentException when none is given, or a user without a password
+         * @throws IllegalArgumentException when no user is given, or no password
          */
-        public static Credentials from(String user, Path tokenFile, Map<String, String> environment)
+        public static Credentials from(String user, Path passwordFile, Map<String, String> environment)
                 throws IOException {
-            if (user != null) {
-                String password = environment.get(PASSWORD_VARIABLE);
-                if (password == null || password.isEmpty()) {
-                    throw new IllegalArgumentException("--user needs the password in the environment variable "
-                            + PASSWORD_VARIABLE);
-                }
-                return basic(user, password);
+            if (user == null) {
+                throw new IllegalArgumentException("--endpoint needs --user NAME, with the password in "
+                        + PASSWORD_VARIABLE + " or --password-file FILE");
             }
-            if (tokenFile != null) {
-                String token = Files.readAllLines(tokenFile, StandardCharsets.UTF_8).stream().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(tokenFile + " holds no token"));
-                return bearer(token);
+            String password = passwordFile != null
+                    ? Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("")
+                    : environment.get(PASSWORD_VARIABLE);
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("--user needs the password in the environment variable "
+                        + PASSWORD_VARIABLE + " or in --password-file FILE");
             }
-            String token = environment.get(TOKEN_VARIABLE);
-            if (token != null && !token.isBlank()) {
-                return bearer(token);
-            }
-            throw new IllegalArgumentException("--endpoint needs credentials: --user NAME with " + PASSWORD_VARIABLE
-                    + ", or --token-file FILE, or " + TOKEN_VARIABLE);
+            return basic(user, password);
         }
     }
 
@@ -109,8 +94,8 @@ public final class RemoteImport {
     }
 
     /**
-     * The admin route of the server at {@code endpoint}: the server's root (any path, such as
-     * {@code /symptomgraph/sparql}, is dropped) plus {@code /$/admin/documents/}.
+     * The admin route of the admin server at {@code endpoint}: its root (any path is dropped) plus
+     * {@code /$/admin/documents/}.
      */
     public static URI adminDocuments(URI endpoint) {
         String scheme = endpoint.getScheme();

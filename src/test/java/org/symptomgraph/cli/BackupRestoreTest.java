@@ -133,4 +133,22 @@ class BackupRestoreTest {
         }
         assertEquals(1, Cli.run("backup", "--db", dir.resolve("missing").toString()).status());
     }
+
+    /** An empty backup (a gzip of nothing, or of comments only) restores nothing, even with --force. */
+    @Test
+    void anEmptyBackupWipesNothing() throws Exception {
+        Path db = database();
+        Path empty = dir.resolve("empty.nq.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(empty))) {
+            out.write("# nothing here\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Path copy = dir.resolve("copy.nq.gz");
+        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", copy.toString()).status());
+        Cli.Run r = Cli.run("restore", empty.toString(), "--db", db.toString(), "--force");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("holds no quads"), r.err());
+        Path reference = dir.resolve("reference");
+        assertEquals(0, Cli.run("restore", copy.toString(), "--db", reference.toString()).status());
+        assertTrue(sameDataset(reference, db), "the database is as it was");
+    }
 }

@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.symptomgraph.server.AdminCredentials;
+import org.symptomgraph.server.AdminPasswords;
+import org.symptomgraph.server.AdminSettings;
 import org.symptomgraph.testing.Cli;
 import org.symptomgraph.testing.Fixtures;
 import org.symptomgraph.testing.Http;
 import org.symptomgraph.testing.TestServer;
 
-/** {@code import --endpoint} updates a live server through its admin route, and only with credentials. */
+/** {@code admin passwd} makes a user; {@code import --endpoint} then updates a live server through its admin port. */
 class RemoteImportCommandTest {
 
     @TempDir
@@ -21,20 +22,25 @@ class RemoteImportCommandTest {
 
     @Test
     void sendsDocumentsToARunningServer() throws Exception {
-        Path token = Files.writeString(dir.resolve("token"), "a-long-enough-admin-token-for-tests\n");
-        try (TestServer server = TestServer.petechiae(s -> {
-            try {
-                return s.withAdmin(AdminCredentials.load(null, token));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        })) {
-            Cli.Run wrong = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(),
-                    "--endpoint", server.root(), "--token-file",
-                    Files.writeString(dir.resolve("bad"), "not-the-right-token-at-all\n").toString());
+        Path passwords = dir.resolve("admin.passwords");
+        Cli.Run made = Cli.run("admin", "passwd", "importer", "--generate", "--cost", "10", "--file", passwords.toString());
+        assertEquals(0, made.status(), made.toString());
+        String password = made.out().lines().filter(l -> l.startsWith("password (shown once): ")).findFirst()
+                .orElseThrow().substring("password (shown once): ".length());
+        assertTrue(Files.readString(passwords).contains("importer: " + AdminPasswords.PREFIX + "$2"));
+        assertTrue(!Files.readString(passwords).contains(password), "the file holds the hash, not the password");
+
+        try (TestServer server = TestServer.petechiae(s -> s.withAdmin(AdminSettings.of(0, passwords)))) {
+            Cli.Run noPassword = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(),
+                    "--endpoint", server.adminRoot(), "--user", "importer");
+            assertEquals(1, noPassword.status(), noPassword.toString());
+            Cli.Run wrong = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(), "--endpoint",
+                    server.adminRoot(), "--user", "importer", "--password-file",
+                    Files.writeString(dir.resolve("wrong"), "not-the-password\n").toString());
             assertEquals(1, wrong.status(), wrong.toString());
-            Cli.Run run = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(),
-                    "--endpoint", server.root(), "--token-file", token.toString());
+            Cli.Run run = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(), "--endpoint",
+                    server.adminRoot(), "--user", "importer", "--password-file",
+                    Files.writeString(dir.resolve("password"), password + "\n").toString());
             assertEquals(0, run.status(), run.toString());
             assertTrue(run.out().contains("1 document(s) sent, 0 failed"), run.out());
             String count = Http.query(server.endpoint(), Fixtures.PREFIXES

@@ -228,8 +228,8 @@ class HostileRequestTest {
 
     @Test
     void aRefusedWriteKeepsTheConnection() throws IOException, InterruptedException {
-        // The body follows the headers late, as on a slow network: the refusal is sent first, then the
-        // body is read, so a keep-alive client may send its next request on the same connection.
+        // The body follows the headers late, as on a slow network (read as it arrives, by no thread);
+        // the refusal then leaves the connection open for the client's next request.
         int port = server.port();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(10_000);
@@ -239,13 +239,14 @@ class HostileRequestTest {
                     + "\r\nContent-Type: text/turtle\r\nContent-Length: " + body.length() + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            Thread.sleep(200);
+            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
             InputStream in = s.getInputStream();
             String refused = Http.readHead(in);
             assertTrue(refused.startsWith("HTTP/1.1 4"), refused);
             assertFalse(refused.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), refused);
             Http.skipBody(in, refused);
-            Thread.sleep(200);
-            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
             out.write(("GET /$/ping HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -305,6 +306,98 @@ class HostileRequestTest {
         long started = System.nanoTime();
         assertEquals(200, Http.query(endpoint, "ASK { ?s ?p ?o }", "application/sparql-results+json").statusCode());
         assertTrue((System.nanoTime() - started) / 1_000_000 < 5_000);
+    }
+
+    // ---- one query, much work
+
+    /** The attack of issue 16 over HTTP: 187 s of CPU with Java's regex engine. */
+    @Test
+    void aCatastrophicRegexAnswersAtOnce() {
+        String query = "SELECT * { BIND('" + "a".repeat(40) + "!' AS ?s) FILTER(REGEX(?s, '^(.*a){12}$')) }";
+        HttpResponse<String> r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> Http.query(endpoint, query, "text/csv"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, r.body().strip().lines().count(), "no row: " + r.body());
+    }
+
+    /** A DESCRIBE or CONSTRUCT is cut at the limit in triples, not only in the solutions it starts from. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DESCRIBE ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s ?p ?o } } }",
+        "DESCRIBE ?s ?o WHERE { ?s ?p ?o }",
+        "CONSTRUCT { ?s ?p ?o . ?s <urn:x:copy> ?o . ?o <urn:x:back> ?s } WHERE { ?s ?p ?o }"})
+    void triplesStopAtTheLimit(String query) {
+        int limit = 50;
+        try (SymptomGraphServer small = SymptomGraphServer.start(store, EndpointSettings.defaults(0)
+                .withLoopbackOnly(true).withResultLimit(limit))) {
+            HttpResponse<String> r = Http.query(small.endpointUrl(), query, "application/n-triples");
+            assertEquals(200, r.statusCode(), r.body());
+            long triples = r.body().lines().filter(l -> !l.isBlank()).count();
+            assertEquals(limit, triples, query);
+        }
+    }
+
+    /** An answer stops at the response limit in bytes: rows are capped, and each row can be long. */
+    @Test
+    void answersStopAtTheResponseLimit() {
+        try (SymptomGraphServer small = SymptomGraphServer.start(store, EndpointSettings.defaults(0)
+                .withLoopbackOnly(true).withResponseLimit(64 * 1024))) {
+            // 1,000 rows of 2,048 characters each: about 2 MB.
+            StringBuilder q = new StringBuilder("SELECT ?big WHERE { ?s ?p ?o BIND('ab' AS ?t0) ");
+            for (int i = 1; i <= 10; i++) {
+                q.append("BIND(CONCAT(?t").append(i - 1).append(", ?t").append(i - 1).append(") AS ?t").append(i).append(") ");
+            }
+            q.append("BIND(?t10 AS ?big) } LIMIT 1000");
+            URI uri = URI.create(small.endpointUrl());
+            Http.Raw r = Http.raw("127.0.0.1", small.port(), "GET " + uri.getRawPath() + "?query="
+                    + Http.encode(q.toString()) + " HTTP/1.1\r\nAccept: text/csv\r\n", new byte[0], Duration.ofSeconds(30));
+            assertEquals(200, r.status(), r.head());
+            assertTrue(r.body().length() <= 64 * 1024 + 4096, r.body().length() + " bytes");
+            assertFalse(r.body().endsWith("0\r\n\r\n"), "the answer is cut off, not ended");
+            assertEquals(200, Http.query(small.endpointUrl(), "ASK { ?s ?p ?o }", "application/sparql-results+json")
+                    .statusCode(), "the server answers the next query");
+        }
+    }
+
+    // ---- every response
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/query", "/symptom/hostile", "/static/style.css", "/static/query.js",
+        "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.js", "/symptomgraph/sparql?query=ASK%7B%7D",
+        "/symptomgraph/queries", "/.well-known/void", "/no/such/page", "/symptomgraph/sparql?query=BAD", "/$/ping"})
+    void everyResponseCarriesTheSecurityHeaders(String path) {
+        HttpResponse<String> r = Http.get(root + path, "*/*");
+        assertEquals(SecurityHeaders.POLICY, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+    }
+
+    @Test
+    void aRefusalCarriesTheSecurityHeadersToo() {
+        Http.Raw tooLong = Http.raw("127.0.0.1", server.port(), "POST /symptomgraph/sparql HTTP/1.1\r\n"
+                + "Content-Type: application/sparql-query\r\nContent-Length: " + (RequestGuard.MAX_QUERY_BYTES + 1)
+                + "\r\n", new byte[0], Duration.ofSeconds(10));
+        assertEquals(413, tooLong.status(), tooLong.head());
+        assertTrue(tooLong.head().contains("Content-Security-Policy: " + SecurityHeaders.POLICY), tooLong.head());
+        assertTrue(tooLong.head().contains("X-Content-Type-Options: nosniff"), tooLong.head());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/symptomgraph/sparql", "/static/style.css", "/$/ping"})
+    void traceIsRefused(String path) {
+        Http.Raw r = Http.raw("127.0.0.1", server.port(), "TRACE " + path + " HTTP/1.1\r\nX-Secret: s3cret\r\n",
+                new byte[0], Duration.ofSeconds(10));
+        assertEquals(405, r.status(), r.head());
+        assertFalse(r.body().contains("s3cret"), "the request is not echoed");
+    }
+
+    /** Of the WebJars only the files the pages load: no demo page, no sources, no package files. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/webjars/zazuko__yasgui/4.5.0/build/yasgui.html",
+        "/webjars/cytoscape/3.33.1/playwright-page/index.html", "/webjars/zazuko__yasgui/4.5.0/package.json",
+        "/webjars/zazuko__yasgui/4.5.0/static/yasgui.polyfill.min.js", "/webjars/cytoscape/3.33.1/dist/cytoscape.umd.js",
+        "/webjars/zazuko__yasgui/4.5.0/src/defaults.ts"})
+    void webJarDemoPagesAreNotServed(String path) {
+        assertEquals(404, Http.get(root + path, "*/*").statusCode(), path);
     }
 
     // ---- SERVICE stays off

@@ -53,7 +53,7 @@ class SoakTest {
     private static final Duration WARM_UP = Duration.ofSeconds(Math.min(5, Math.max(2, SECONDS / 6)));
     /** Heap growth (after GC) allowed between the end of warm-up and the end of the run. */
     private static final long HEAP_MARGIN = 64L * 1024 * 1024;
-    private static final String TOKEN = "soak-token-0123456789abcdef-0123";
+    private static final String PASSWORD = "soak-password-0123456789";
     private static final Map<String, String> VALUES = Map.of("symptom", "Petechiae", "brand", "Dilantin-125",
             "cause", "Leukemia", "entity", "https://w3id.org/symptomgraph/cause/leukemia", "minimum", "1",
             "symptom1", "Petechiae", "symptom2", "Easy bruising", "text", "pain");
@@ -69,8 +69,8 @@ class SoakTest {
 
     @Test
     void steadyUnderLoadWithReimports() throws Exception {
-        Path tokenFile = dir.resolve("token");
-        Files.writeString(tokenFile, AdminCredentials.tokenFileLine(TOKEN));
+        Path passwords = dir.resolve("admin.passwords");
+        AdminPasswords.set(passwords, "soak", PASSWORD, AdminPasswords.MIN_COST);
         Path corpus = dir.resolve("corpus");
         CorpusGenerator.write(corpus, 40, 11);
         try (GraphStore store = GraphStore.open(dir.resolve("db"))) {
@@ -82,8 +82,10 @@ class SoakTest {
                     // a generated page the importer refuses is simply not part of the data
                 }
             }
+            // The clients all come from 127.0.0.1 and stand for as many clients: the per-client limit is the global one.
             try (SymptomGraphServer server = SymptomGraphServer.start(store, EndpointSettings.defaults(Http.freePort())
-                    .withLoopbackOnly(true).withAdmin(AdminCredentials.load(null, tokenFile)))) {
+                    .withLoopbackOnly(true).withClients(new ClientLimits(100, CLIENTS, CLIENTS, null))
+                    .withAdmin(AdminSettings.of(0, passwords)))) {
                 run(server);
             }
         }
@@ -91,6 +93,9 @@ class SoakTest {
 
     private void run(SymptomGraphServer server) throws Exception {
         String root = "http://localhost:" + server.port();
+        String admin = "http://127.0.0.1:" + server.adminPort();
+        String authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(("soak:" + PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<Call> calls = calls(root, server.endpointUrl());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -106,8 +111,8 @@ class SoakTest {
         // The two views a reader may see: the cause count with each version current.
         java.util.Set<String> views = new java.util.HashSet<>();
         for (byte[] version : versions) {
-            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(root
-                    + "/$/admin/documents/petechiae.txt")).header("Authorization", "Bearer " + TOKEN)
+            HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(admin
+                    + "/$/admin/documents/petechiae.txt")).header("Authorization", authorization)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(version)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, put.statusCode(), put.body());
             views.add(client.send(calls.stream().filter(Call::causeCount).findFirst().orElseThrow().request(),
@@ -177,9 +182,9 @@ class SoakTest {
                 next += REIMPORT_EVERY.toNanos();
                 byte[] body = versions[reimports.get() % 2];
                 try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(root
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(admin
                             + "/$/admin/documents/petechiae.txt")).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + TOKEN)
+                            .header("Authorization", authorization)
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200 || !r.body().contains("replaced")) {
                         errors.incrementAndGet();

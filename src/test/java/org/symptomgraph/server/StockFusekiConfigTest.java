@@ -32,7 +32,8 @@ class StockFusekiConfigTest {
         }
         int port = Http.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process fuseki = new ProcessBuilder(java, "-Xmx512m", "-jar", jar,
+        // As fuseki/config.ttl says to run it: Fuseki main, from the stock jar.
+        Process fuseki = new ProcessBuilder(java, "-Xmx512m", "-cp", jar, "org.apache.jena.fuseki.main.cmds.FusekiMainCmd",
                 "--config", Path.of("fuseki/config.ttl").toAbsolutePath().toString(), "--port", Integer.toString(port))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -52,6 +53,19 @@ class StockFusekiConfigTest {
             HttpResponse<String> service = Http.query(endpoint,
                     "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "text/csv");
             assertTrue(service.statusCode() >= 400, "SERVICE gave " + service.statusCode());
+            // No admin API, even for a loopback client (as any client of a proxy on the same host is), no server
+            // or metrics pages: issue 16 deleted the dataset and created a writable one through them.
+            String base = "http://127.0.0.1:" + port;
+            for (String path : List.of("/$/server", "/$/metrics", "/$/stats", "/$/datasets", "/$/datasets/symptomgraph",
+                    "/$/tasks", "/$/backup/symptomgraph", "/$/compact/symptomgraph", "/$/backups-list")) {
+                assertEquals(404, Http.get(base + path, "*/*").statusCode(), path);
+            }
+            HttpResponse<String> create = Http.send(Http.request(base + "/$/datasets?dbName=open&dbType=mem")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(404, create.statusCode(), "creating a dataset");
+            HttpResponse<String> delete = Http.send(Http.request(base + "/$/datasets/symptomgraph").DELETE().build());
+            assertTrue(delete.statusCode() == 404 || delete.statusCode() == 405, "deleting the dataset: " + delete.statusCode());
+            assertEquals(200, Http.query(endpoint, "ASK { ?s ?p ?o }", "text/csv").statusCode());
         } finally {
             fuseki.destroy();
             if (!fuseki.waitFor(10, TimeUnit.SECONDS)) {

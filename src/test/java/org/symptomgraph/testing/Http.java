@@ -77,6 +77,37 @@ public final class Http {
         }
     }
 
+    /** A response read from a raw socket: its status, its status line and headers, and the rest (the body as sent). */
+    public record Raw(int status, String head, String body) {
+    }
+
+    /**
+     * One request sent as raw bytes from a chosen loopback address (127.0.0.0/8: one client per
+     * address, as the server's per-client limits see them), with {@code Connection: close}; the
+     * response read to the end.
+     *
+     * @param from a loopback address to send from, such as "127.0.0.3"
+     * @param head the request line and headers, each ending in CRLF, without Host, Connection and the blank line
+     */
+    public static Raw raw(String from, int port, String head, byte[] body, Duration timeout) {
+        try (Socket s = new Socket()) {
+            s.bind(new java.net.InetSocketAddress(InetAddress.getByName(from), 0));
+            s.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            s.setSoTimeout((int) timeout.toMillis());
+            s.getOutputStream().write((head + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            String responseHead = readHead(in);
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int status = responseHead.length() >= 12 ? Integer.parseInt(responseHead.substring(9, 12)) : -1;
+            return new Raw(status, responseHead, rest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The status line and headers of one response read from a raw socket. */
     public static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();

@@ -62,6 +62,11 @@ public final class TestServer implements AutoCloseable {
         return "http://localhost:" + server.port();
     }
 
+    /** http://127.0.0.1:ADMINPORT, the admin server (when the settings have one). */
+    public String adminRoot() {
+        return "http://127.0.0.1:" + server.adminPort();
+    }
+
     public String endpoint() {
         return server.endpointUrl();
     }

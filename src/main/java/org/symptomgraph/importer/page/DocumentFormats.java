@@ -1,15 +1,17 @@
 package org.symptomgraph.importer.page;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 
 /**
  * The one place that knows which files are documents and which {@link PageReader} reads each: by the
@@ -53,13 +55,40 @@ public final class DocumentFormats {
      * searched recursively for files with a document ending (hidden ones left out), in a stable order.
      */
     public static List<Path> documentsIn(List<Path> paths) throws IOException {
+        List<String> unreadable = new ArrayList<>();
+        List<Path> files = documentsIn(paths, unreadable);
+        if (!unreadable.isEmpty()) {
+            throw new IOException(unreadable.get(0));
+        }
+        return files;
+    }
+
+    /**
+     * As {@link #documentsIn(List)}, but a folder (or file) the search cannot read is skipped and
+     * named in {@code unreadable} ("PATH: cannot be read (AccessDeniedException); skipped").
+     */
+    public static List<Path> documentsIn(List<Path> paths, List<String> unreadable) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(DocumentFormats::isDocument)
-                            .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
-                }
+                List<Path> found = new ArrayList<>();
+                Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile() && isDocument(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        unreadable.add(file + ": cannot be read (" + e.getClass().getSimpleName() + "); skipped");
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                found.sort(Comparator.comparing(Path::toString));
+                files.addAll(found);
             } else if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
                 files.add(p);
             }

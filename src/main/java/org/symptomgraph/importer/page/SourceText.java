@@ -47,7 +47,11 @@ public final class SourceText {
         if (bytes.length == 0) {
             throw new DocumentException(file, 0, "the document is empty");
         }
-        for (int i = 0; i < bytes.length; i++) {
+        Charset utf16 = utf16(bytes);
+        if (utf16 != null) {
+            charset = utf16;
+        }
+        for (int i = 0; utf16 == null && i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new DocumentException(file, lineAt(bytes, i), "binary content (a NUL byte): not a text document");
             }
@@ -77,6 +81,34 @@ public final class SourceText {
             throw new DocumentException(file, 0, "the document is empty");
         }
         return text;
+    }
+
+    /**
+     * UTF-16, by its byte order mark, or (without one) by its zero bytes: text in a Latin script has
+     * a zero as every other byte, all on even positions (big-endian) or all on odd ones; binary
+     * content has them anywhere. Null when the bytes do not look like UTF-16.
+     */
+    static Charset utf16(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16;
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16;
+        }
+        int pairs = Math.min(bytes.length, 4096) / 2;
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < pairs; i++) {
+            evenZeros += bytes[2 * i] == 0 ? 1 : 0;
+            oddZeros += bytes[2 * i + 1] == 0 ? 1 : 0;
+        }
+        if (pairs >= 4 && evenZeros * 10 >= pairs * 7 && oddZeros == 0) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (pairs >= 4 && oddZeros * 10 >= pairs * 7 && evenZeros == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     static List<String> split(String text) {
