@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.queries.SparqlExamples;
@@ -25,15 +26,23 @@ public final class SymptomGraphServer implements AutoCloseable {
     private final FusekiServer fuseki;
     private final String endpointUrl;
     private final BackgroundVoid voidDescription;
+    private final ServedDumps dumps;
 
-    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl, BackgroundVoid voidDescription) {
+    private SymptomGraphServer(FusekiServer fuseki, String endpointUrl, BackgroundVoid voidDescription,
+            ServedDumps dumps) {
         this.fuseki = fuseki;
         this.endpointUrl = endpointUrl;
         this.voidDescription = voidDescription;
+        this.dumps = dumps;
     }
 
-    /** Builds and starts the server. */
+    /** Builds and starts the server, without dumps. */
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings) {
+        return start(store, settings, null);
+    }
+
+    /** Builds and starts the server; with {@code dumps} (null for none) kept current and served at /dumps/. */
+    public static SymptomGraphServer start(GraphStore store, EndpointSettings settings, Dumps dumps) {
         FusekiLogging.setLogging();
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
@@ -53,6 +62,10 @@ public final class SymptomGraphServer implements AutoCloseable {
         // Counting a large database takes a while: the VoID description is made after start, in the
         // background, and /.well-known/void answers 503 until it is ready.
         BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
+        ServedDumps served = dumps == null ? null : new ServedDumps(store, dumps, settings.base(), url);
+        if (served != null) {
+            voidDescription.whenReady(served::start);
+        }
 
         FormatNamesFilter formatNames = new FormatNamesFilter();
         // Only reading operations: a write has nowhere to go.
@@ -86,7 +99,8 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("/search", SiteServlet.page(request -> HomePage.search(catalog, store.dataset(), links,
                         request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
-                .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
+                .addServlet("/.well-known/void", SiteServlet.rdf(served == null ? voidDescription
+                        : served.describing(voidDescription)))
                 .addServlet("/static/*", new ClasspathFiles("web"))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars"))
                 .addFilter("/*", new NotFound(links));
@@ -94,12 +108,15 @@ public final class SymptomGraphServer implements AutoCloseable {
             builder.addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, new Iris(settings.base()),
                     settings.admin()));
         }
+        if (served != null) {
+            served.register(builder);
+        }
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
         fuseki.start();
         voidDescription.start();
-        return new SymptomGraphServer(fuseki, url, voidDescription);
+        return new SymptomGraphServer(fuseki, url, voidDescription, served);
     }
 
     private static int freePort() {
@@ -132,6 +149,14 @@ public final class SymptomGraphServer implements AutoCloseable {
         return voidDescription.await(timeout);
     }
 
+    /**
+     * Waits until the dumps are of the data as it is now (after the VoID description: see
+     * {@link #awaitVoid}); whether they are. True when the server has no dumps.
+     */
+    public boolean awaitDumps(java.time.Duration timeout) throws InterruptedException {
+        return dumps == null || dumps.awaitIdle(timeout);
+    }
+
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();
@@ -140,6 +165,9 @@ public final class SymptomGraphServer implements AutoCloseable {
     @Override
     public void close() {
         voidDescription.cancel();
+        if (dumps != null) {
+            dumps.close();
+        }
         fuseki.stop();
     }
 }

@@ -38,6 +38,18 @@ public final class Http {
         }
     }
 
+    /** The response with its body as bytes (a download, say). */
+    public static HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> get(String url, String accept) {
         return send(request(url).header("Accept", accept).GET().build());
     }
