@@ -257,7 +257,7 @@ public final class Dumps {
     }
 
     private static void checkEvery(long written, BooleanSupplier cancelled) {
-        if (written % 10_000 == 0 && cancelled.getAsBoolean()) {
+        if (written % 10_000 == 1 && cancelled.getAsBoolean()) {
             throw new CancellationException("dumps cancelled");
         }
     }
