@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.describe.CurrentViewDescribe;
 import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
@@ -47,7 +48,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         ServicePolicy.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
-        CurrentViewDescribe.install();
+        CurrentViewDescribe.init();
 
         int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
