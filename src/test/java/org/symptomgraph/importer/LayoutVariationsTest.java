@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.symptomgraph.model.AgentClass;
 import org.symptomgraph.model.Category;
 import org.symptomgraph.model.Cause;
@@ -98,6 +99,57 @@ class LayoutVariationsTest {
         for (String word : List.of("inbox", "newsletter", "privacy", "email", "unsubscribe", "mayo clinic", "sign up")) {
             assertFalse(everything.contains(word), word);
         }
+    }
+
+    /** The same table as tab-separated text, a Markdown table and HTML: its cause column is a list. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rash.txt", "rash.md", "rash.html"})
+    void tableWithACauseColumnIsAListOfItsCells(String file) throws Exception {
+        String page = switch (file) {
+            case "rash.txt" -> "Rash\n\nCheck if you have a skin condition\n\nA rash is often caused by a skin condition. Check your symptoms to see what might be causing it.\n\nSymptoms\tPossible cause\n"
+                    + "itchy blisters that crust over\tchickenpox\nred skin where something touched it\tcontact dermatitis\n"
+                    + "\nContact your GP if it lasts.\n";
+            case "rash.md" -> """
+                    # Rash
+
+                    ## Check if you have a skin condition
+
+                    A rash is often caused by a skin condition. Check your symptoms to see what might be causing it.
+
+                    | Symptoms | Possible cause |
+                    |---|---|
+                    | itchy blisters that crust over | chickenpox |
+                    | red skin where something touched it | contact dermatitis |
+                    """;
+            default -> """
+                    <html><head><title>Rash</title></head><body><main><h1>Rash</h1><h2>Check if you have a skin condition</h2>
+                    <p>A rash is often caused by a skin condition. Check your symptoms to see what might be causing it.</p><table><tr><th>Symptoms</th><th>Possible cause</th></tr>
+                    <tr><td>itchy blisters that crust over</td><td>chickenpox</td></tr>
+                    <tr><td>red skin where something touched it</td><td><a href=x>contact dermatitis</a></td></tr>
+                    </table></main></body></html>""";
+        };
+        SymptomDocument doc = Fixtures.read(file, page).document();
+        assertEquals("Rash", doc.symptom());
+        assertEquals(List.of("Check if you have a skin condition"), names(doc.categories()));
+        assertEquals(List.of("Chickenpox", "Contact dermatitis"),
+                doc.allCauses().stream().map(Cause::label).toList(), doc.toString());
+    }
+
+    @Test
+    void tableWithoutACauseColumnIsProseNotCauses() throws Exception {
+        String text = "Rash causes\n\nA rash can be caused by:\n\n- Allergies\n- Infections\n\n"
+                + "Age\tWhen to call\nbabies\tat once\nadults\tif it spreads\n";
+        SymptomDocument doc = Fixtures.read("rash.txt", text).document();
+        assertEquals(List.of("Allergies", "Infections"), doc.allCauses().stream().map(Cause::label).toList());
+    }
+
+    @Test
+    void adviceIsLeftOutButNamesStartingLikeAdviceAreKept() throws Exception {
+        String text = "Itching causes\n\nItching can be caused by:\n\n- Contact dermatitis\n- Use of some soaps\n"
+                + "- Contact your GP if it lasts\n- Avoid scratching\n- Use a mild soap\n";
+        SymptomDocument doc = Fixtures.read("itching.txt", text).document();
+        assertEquals(List.of("Contact dermatitis", "Use of some soaps"),
+                doc.allCauses().stream().map(Cause::label).toList());
     }
 
     private static List<String> names(List<Category> categories) {

@@ -202,6 +202,9 @@ public final class HtmlPageReader implements PageReader {
             } else if (tag.equals("dt") || (tag.equals("p") || tag.equals("div")) && isBoldHeading(el)) {
                 flush();
                 heading(el, 0);
+            } else if (tag.equals("table")) {
+                flush();
+                table(el);
             } else if (tag.equals("pre")) {
                 flush();
                 inline.preformatted = true;
@@ -212,6 +215,36 @@ public final class HtmlPageReader implements PageReader {
                 container(el, depth);
                 flush();
             }
+        }
+
+        /** A table's rows of cells, read as {@link Table} says; a table used for layout (cells holding blocks) is read as its content. */
+        private void table(Element table) {
+            List<List<Block>> rows = new ArrayList<>();
+            for (Element tr : table.select("tr")) {
+                if (tr.closest("table") != table) {
+                    continue;
+                }
+                List<Block> cells = new ArrayList<>();
+                for (Element cell : tr.children()) {
+                    if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+                        continue;
+                    }
+                    if (hasBlockInside(cell) && !cell.select("table, ul, ol, h1, h2, h3, h4, h5, h6").isEmpty()) {
+                        container(table, 0);  // a layout table: its cells are the page's blocks
+                        return;
+                    }
+                    Inline text = new Inline();
+                    text.oneLine = true;
+                    text.inlineContent(cell);
+                    List<Block> one = new ArrayList<>();
+                    text.emit(Block.Type.PROSE, 0, -1, 0, one);
+                    cells.add(one.isEmpty() ? Block.of(Block.Type.PROSE, text.lastLine, "", 0) : one.get(0));
+                }
+                if (!cells.isEmpty()) {
+                    rows.add(cells);
+                }
+            }
+            blocks.addAll(new Table(rows).blocks(0, ++list));
         }
 
         private void heading(Element el, int level) {

@@ -66,11 +66,10 @@ public final class SourceText {
                 .replace("\uFEFF", "")
                 .replace("\r\n", "\n")
                 .replace('\r', '\n')
-                .replace('\u00A0', ' ')
-                .replace('\t', ' ');
+                .replace('\u00A0', ' ');
         List<String> lines = split(text);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).chars().anyMatch(c -> Character.isISOControl(c))) {
+            if (lines.get(i).chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
                 throw new DocumentException(file, i + 1, "control characters: not a text document");
             }
         }

@@ -36,6 +36,8 @@ public final class TextPageReader implements PageReader {
             "\\b(include|includes|including|such as|caused by|cause|causes|following|examples?|may|can|are|is|because)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** The line under a Markdown table's header ("|---|:---:|"). */
+    private static final Pattern PIPE_SEPARATOR = Pattern.compile("^\\s*\\|?(\\s*:?-{3,}:?\\s*\\|)+\\s*(:?-{3,}:?\\s*)?$");
     /** Markdown emphasis around words ("**Angina.** Poor blood flow"): the words are kept, the marks not. */
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
     /** A line that stands alone although no blank line sets it apart: who wrote or reviewed the page, and when. */
@@ -106,11 +108,21 @@ public final class TextPageReader implements PageReader {
         private int lastOrdinal;
 
         List<Block> read(List<Line> lines) {
-            for (Line line : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
                 String raw = line.text();
                 if (raw.isBlank()) {
                     flush();
                     gap++;
+                    continue;
+                }
+                List<List<Block>> rows = tableAt(lines, i);
+                if (!rows.isEmpty()) {
+                    flush();
+                    blocks.addAll(new Table(rows).blocks(gap, ++list));
+                    i = rows.get(rows.size() - 1).get(0).line() - 1;
+                    gap = 0;
+                    listOpen = false;
                     continue;
                 }
                 Matcher markdown = MARKDOWN_HEADING.matcher(raw);
@@ -163,9 +175,47 @@ public final class TextPageReader implements PageReader {
             gap = 0;
         }
 
+        /**
+         * The rows of a table that starts at line {@code i} (at least a header and one row of
+         * tab-separated or Markdown pipe cells, no blank line between), else none.
+         */
+        private static List<List<Block>> tableAt(List<Line> lines, int i) {
+            List<List<Block>> rows = new ArrayList<>();
+            for (int j = i; j < lines.size(); j++) {
+                Line line = lines.get(j);
+                if (PIPE_SEPARATOR.matcher(line.text()).matches() && j > i) {
+                    continue;
+                }
+                List<Block> cells = cells(line);
+                if (cells.size() < 2) {
+                    break;
+                }
+                rows.add(cells);
+            }
+            return rows.size() >= 2 ? rows : List.of();
+        }
+
+        /** The cells of a table row: a line with tabs between its cells, or a Markdown row "| a | b |". */
+        private static List<Block> cells(Line line) {
+            String text = line.text().strip();
+            String[] parts;
+            if (text.startsWith("|") && text.indexOf('|', 1) > 0) {
+                parts = text.substring(1, text.endsWith("|") ? text.length() - 1 : text.length()).split("\\|");
+            } else if (text.indexOf('\t') > 0 && !ITEM.matcher(line.text()).matches()) {
+                parts = text.split("\t+");
+            } else {
+                return List.of();
+            }
+            List<Block> cells = new ArrayList<>();
+            for (String part : parts) {
+                cells.add(Block.of(Block.Type.PROSE, line.number(), clean(part), 0));
+            }
+            return cells;
+        }
+
         /** An indented line right under a list item (no blank line between) continues the item. */
         private boolean continuesItem(String raw) {
-            return paragraph.isEmpty() && gap == 0 && !blocks.isEmpty() && raw.startsWith(" ")
+            return paragraph.isEmpty() && gap == 0 && !blocks.isEmpty() && Character.isWhitespace(raw.charAt(0))
                     && blocks.get(blocks.size() - 1).is(Block.Type.ITEM);
         }
 

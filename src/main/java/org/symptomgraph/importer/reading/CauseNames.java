@@ -79,6 +79,20 @@ final class CauseNames {
     private CauseNames() {
     }
 
+    /**
+     * "Call your doctor", "Avoid scratching": an advice verb (not a gerund) followed by what makes it
+     * a clause; "Contact dermatitis" and "Use of steroids" are names.
+     */
+    static boolean isAdvice(String head) {
+        Optional<WordList.MatchResultView> verb = Lexicon.ADVICE_VERBS.atStart(head);
+        if (verb.isEmpty() || verb.get().text().toLowerCase(Locale.ROOT).endsWith("ing")) {
+            return false;
+        }
+        String[] rest = head.substring(verb.get().end()).strip().split("\\s+");
+        String next = rest[0].replaceAll("[^\\p{L}]", "");
+        return next.isEmpty() || next.toLowerCase(Locale.ROOT).endsWith("ing") || Lexicon.ADVICE_OBJECTS.is(next);
+    }
+
     /** The causes a list item names: one, or one drug each for a class with branded examples. */
     static List<Cause> ofItem(String text, CauseKind context, int line, Consumer<String> warn) {
         String item = Text.clean(text);
@@ -93,7 +107,7 @@ final class CauseNames {
             warn.accept("list item \"" + item + "\" is a remark, not the name of a cause; left out");
             return List.of();
         }
-        if (Lexicon.ADVICE_VERBS.startsIn(head) && !head.matches("(?i)^\\S+ing\\b.*")) {
+        if (isAdvice(head)) {
             warn.accept("list item \"" + item + "\" is advice, not the name of a cause; left out");
             return List.of();
         }

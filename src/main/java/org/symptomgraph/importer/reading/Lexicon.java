@@ -38,6 +38,7 @@ final class Lexicon {
     static final WordList CAPTION_WORDS = WordList.of("caption-words");
     static final WordList TITLE_NOISE = WordList.of("title-noise");
     static final WordList ADVICE_VERBS = WordList.of("advice-verbs");
+    static final WordList ADVICE_OBJECTS = WordList.of("advice-objects");
     static final WordList REMARK_OPENERS = WordList.of("remark-openers");
 
     /** Endings of generic drug names. */
