@@ -50,21 +50,22 @@ public final class TestServer implements AutoCloseable {
 
     /** Tests that count quads would race the VoID description, which serve stores after start. */
     private void awaitVoid() {
-        try {
-            if (!server.awaitVoid(java.time.Duration.ofSeconds(30))) {
-                throw new IllegalStateException("no VoID description 30 s after start");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        await("a VoID description", server::awaitVoid);
     }
 
     /** Waits (at most 30 s) until the dumps are of the data as it is. */
     public void awaitDumps() {
+        await("dumps of the data as it is", server::awaitDumps);
+    }
+
+    private interface Wait {
+        boolean until(java.time.Duration timeout) throws InterruptedException;
+    }
+
+    private static void await(String what, Wait wait) {
         try {
-            if (!server.awaitDumps(java.time.Duration.ofSeconds(30))) {
-                throw new IllegalStateException("the dumps were not written in 30 s");
+            if (!wait.until(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException("no " + what + " after 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
