@@ -1,7 +1,8 @@
-// Draws a resource's neighbourhood with Cytoscape.js as a tree read left to right: the page's
-// resource, then (for a symptom) its categories, then the causes; each node under the parent the
-// page gives it. Columns are as wide as their longest label and every leaf has a row of its own,
-// so no two labels meet. A click on a node opens its page. The data comes from the page itself.
+// Draws a resource's neighbourhood with Cytoscape.js as a hierarchy read left to right: the page's
+// resource, then (for a symptom) its categories, then the causes, in the page's order. Each node is
+// a box as large as its label; dagre lays the boxes out in layers (as the cytoscape-dagre extension
+// would: its WebJar is not published, dagre's is) and never lets two meet, so no two labels
+// overlap. A click on a node opens its page. The data comes from the page itself.
 (function () {
   var holder = document.getElementById('graph');
   var source = document.getElementById('graph-data');
@@ -10,70 +11,54 @@
   var colours = { symptom: '#c0392b', category: '#8e44ad', cause: '#2471a3', drug: '#138d75',
                   anatomy: '#b9770e', document: '#566573', other: '#7f8c8d' };
   var FONT = 13, FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-  var ROW = 28, NODE = 12, GAP = 56, MARGIN = 24;
+  var MARGIN = 16, RANKS = 48;
 
-  // The tree: children in the page's order; a node whose parent is unknown hangs under the root.
-  var byId = {}, root = null;
-  data.nodes.forEach(function (n) { byId[n.id] = { node: n, children: [] }; if (n.focus) { root = byId[n.id]; } });
-  if (!root) { return; }
-  data.nodes.forEach(function (n) {
-    if (n.focus) { return; }
-    (byId[n.parent] || root).children.push(byId[n.id]);
-  });
-
-  // Text widths, measured in the font the labels are drawn in.
-  var measure = document.createElement('canvas').getContext('2d');
-  function width(n) {
-    measure.font = (n.focus ? 'bold ' : '') + FONT + 'px ' + FAMILY;
-    return measure.measureText(n.label).width;
-  }
-
-  // Rows: one per leaf, depth first; a parent sits at the middle of its children.
-  var rows = 0, columns = [];
-  (function place(t, depth) {
-    t.depth = depth;
-    columns[depth] = Math.max(columns[depth] || 0, width(t.node));
-    if (t.children.length === 0) {
-      t.row = rows++;
-    } else {
-      t.children.forEach(function (c) { place(c, depth + 1); });
-      t.row = (t.children[0].row + t.children[t.children.length - 1].row) / 2;
-    }
-  })(root, 0);
-  var x = [MARGIN];
-  for (var d = 1; d < columns.length; d++) { x[d] = x[d - 1] + NODE + 6 + columns[d - 1] + GAP; }
-
-  var elements = [];
-  Object.keys(byId).forEach(function (id) {
-    var t = byId[id];
-    elements.push({ group: 'nodes', data: { id: id, label: t.node.label, kind: t.node.kind, href: t.node.href,
-      focus: t.node.focus ? 1 : 0 }, position: { x: x[t.depth], y: MARGIN + t.row * ROW } });
+  var ids = {};
+  data.nodes.forEach(function (n) { ids[n.id] = n; });
+  var elements = data.nodes.map(function (n) {
+    return { group: 'nodes', data: { id: n.id, label: n.label, kind: n.kind, href: n.href, focus: n.focus ? 1 : 0 } };
   });
   data.edges.forEach(function (e, i) {
-    if (byId[e.source] && byId[e.target]) {
+    if (ids[e.source] && ids[e.target]) {
       elements.push({ group: 'edges', data: { id: 'e' + i, source: e.source, target: e.target } });
     }
   });
 
-  holder.style.height = Math.max(160, Math.min(2400, 2 * MARGIN + rows * ROW)) + 'px';
   var cy = cytoscape({
     container: holder,
     elements: elements,
-    layout: { name: 'preset', fit: true, padding: MARGIN },
+    layout: { name: 'preset' },
     minZoom: 0.2,
     maxZoom: 1,
     wheelSensitivity: 0.3,
     style: [
       { selector: 'node', style: { 'label': 'data(label)', 'font-size': FONT, 'font-family': FAMILY,
-          'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 6, 'text-wrap': 'none',
-          'text-background-color': '#ffffff', 'text-background-opacity': 1, 'text-background-padding': 1,
-          'background-color': function (n) { return colours[n.data('kind')] || colours.other; },
-          'width': NODE, 'height': NODE, 'color': '#1d2733' } },
-      { selector: 'node[focus = 1]', style: { 'font-weight': 'bold', 'width': NODE + 4, 'height': NODE + 4 } },
+          'text-halign': 'center', 'text-valign': 'center', 'text-wrap': 'none', 'shape': 'round-rectangle',
+          'width': 'label', 'height': 'label', 'padding': '5px', 'color': '#1d2733',
+          'background-color': '#ffffff', 'border-width': 2,
+          'border-color': function (n) { return colours[n.data('kind')] || colours.other; } } },
+      { selector: 'node[focus = 1]', style: { 'font-weight': 'bold', 'border-width': 3 } },
       { selector: 'edge', style: { 'width': 1, 'line-color': '#aab7c4', 'curve-style': 'taxi',
-          'taxi-direction': 'rightward', 'taxi-turn': -GAP / 2, 'target-arrow-shape': 'none' } }
+          'taxi-direction': 'rightward', 'taxi-turn': RANKS / 2, 'target-arrow-shape': 'none' } }
     ]
   });
+
+  // Dagre's layers on the boxes as Cytoscape draws them; nodes and edges go in in the page's order,
+  // which dagre keeps where nothing crosses (a tree).
+  var g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 6, ranksep: RANKS, marginx: MARGIN, marginy: MARGIN });
+  g.setDefaultEdgeLabel(function () { return {}; });
+  cy.nodes().forEach(function (n) {
+    var box = n.boundingBox({ includeLabels: true, includeOverlays: false });
+    g.setNode(n.id(), { width: box.w, height: box.h });
+  });
+  cy.edges().forEach(function (e) { g.setEdge(e.source().id(), e.target().id()); });
+  dagre.layout(g);
+  cy.nodes().positions(function (n) { var p = g.node(n.id()); return { x: p.x, y: p.y }; });
+  holder.style.height = Math.max(160, Math.min(2400, g.graph().height)) + 'px';
+  cy.resize();
+  cy.fit(undefined, MARGIN);
+
   cy.on('tap', 'node', function (evt) {
     var href = evt.target.data('href');
     if (href) { window.location.href = href; }

@@ -93,10 +93,15 @@ abstract class ConsoleListener implements ImportListener, AutoCloseable {
     public void imported(ImportedDocument d) {
         done++;
         if (perDocument != null) {
-            print(perDocument, d.name() + ": " + d.summary() + " -> <" + d.graph().name() + ">"
-                    + d.outcome().map(o -> " (" + o.name().toLowerCase(Locale.ROOT) + ")").orElse(""));
+            print(perDocument, documentLine(d.name(), d.summary(), d.graph().name(), d.outcome().orElse(null)));
         }
         step();
+    }
+
+    /** "page.txt: Petechiae: 22 causes, 5 categories -> <graph> (added)"; no outcome when only read. */
+    static String documentLine(String name, String summary, String graph, GraphStore.Outcome outcome) {
+        return name + ": " + summary + " -> <" + graph + ">"
+                + (outcome == null ? "" : " (" + outcome.name().toLowerCase(Locale.ROOT) + ")");
     }
 
     @Override

@@ -190,7 +190,8 @@ final class ImportCommand implements Callable<Integer> {
         if (remote.sendsCredentialsInTheClear()) {
             stderr.println("warning: " + endpoint + " is plain HTTP to another machine: credentials travel in clear");
         }
-        int failed = 0;
+        boolean perDocument = Main.verbose || files.size() <= QUIET_ABOVE;
+        ImportReport report = new ImportReport();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             RemoteImport.Sent sent;
@@ -201,19 +202,37 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UserError("interrupted");
             }
             if (sent.ok()) {
-                stdout.println(file + ": " + sent.message());
+                RemoteImport.Stored stored;
+                try {
+                    stored = sent.stored();
+                } catch (IllegalStateException e) {
+                    throw new UserError(e.getMessage() + " (is " + endpoint + " a symptomgraph server?)");
+                }
+                // The same lines as a local import: the document, its warnings, then the summary.
+                if (perDocument) {
+                    stdout.println(ConsoleListener.documentLine(file.toString(), stored.summary(), stored.graph(),
+                            stored.outcome()));
+                }
+                stored.warnings().forEach(w -> stderr.println("warning: " + w));
+                report.imported(stored.found(), stored.warnings().size(), stored.outcome());
                 continue;
             }
-            failed++;
+            report.fail();
             stderr.println("error: " + (sent.status() == 400 ? sent.message()
                     : file + ": HTTP " + sent.status() + " " + sent.message()));
             if (sent.status() == 401 || sent.status() == 403) {
-                failed += files.size() - i - 1;
+                for (int rest = i + 1; rest < files.size(); rest++) {
+                    report.fail();
+                }
                 break;
             }
         }
-        stdout.printf("%d document(s) sent, %d failed%n", files.size() - failed, failed);
-        return failed == 0 ? 0 : 1;
+        report.finish();
+        if (files.size() > 1) {
+            print(report, stdout, true);
+        }
+        stdout.flush();
+        return report.failed() == 0 ? 0 : 1;
     }
 
     /** Writes RDF beside the target and moves it into place, so a failed write never leaves half a file. */

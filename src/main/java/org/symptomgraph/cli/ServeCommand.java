@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.importer.ImportReport;
 import org.symptomgraph.importer.Importer;
 import org.symptomgraph.importer.page.DocumentFormats;
@@ -94,6 +95,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "elsewhere through TLS (a reverse proxy) or an SSH tunnel.")
     int adminPort;
 
+    @Option(names = "--dumps", paramLabel = "DIR",
+            description = "Folder of the dumps (the current view as gzip Turtle, every version as gzip N-Quads), "
+                    + "served at /dumps/ and made again after each import (default: beside the database, DB-dumps).")
+    Path dumpDirectory;
+
     @Option(names = "--self-test",
             description = "Start, ask this server over loopback for a SPARQL answer, a canned query, a page and "
                     + "the ontology, print each status, and stop: exit status 0 when all answered 200. The build "
@@ -127,7 +133,8 @@ final class ServeCommand implements Callable<Integer> {
             fill(out);
             store = db.openForWrite();
         }
-        SymptomGraphServer server = SymptomGraphServer.start(store, settings);
+        SymptomGraphServer server = SymptomGraphServer.start(store, settings,
+                dumpDirectory != null ? new Dumps(dumpDirectory) : Dumps.besideDatabase(db.directory));
         if (!selfTest) {
             out.printf("symptomgraph ready in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                     server.endpointUrl());

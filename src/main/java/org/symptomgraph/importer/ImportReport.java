@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.symptomgraph.rdf.Vocab;
 import org.symptomgraph.store.GraphStore;
@@ -20,26 +20,62 @@ public final class ImportReport {
     private int failed;
     private int warnings;
     private final Map<GraphStore.Outcome, Integer> outcomes = new EnumMap<>(GraphStore.Outcome.class);
-    // Nodes, not Resources: a Resource holds on to its document's whole model.
-    private final Set<Node> symptoms = new HashSet<>();
-    private final Set<Node> causes = new HashSet<>();
-    private final Set<Node> drugs = new HashSet<>();
-    private final Set<String> brands = new HashSet<>();
+    private final Found found = new Found(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
 
-    ImportReport() {
+    /**
+     * What documents name: symptoms, causes and drugs by IRI, brands by name.
+     * IRIs, not Resources: a Resource holds on to its document's whole model.
+     */
+    public record Found(Set<String> symptoms, Set<String> causes, Set<String> drugs, Set<String> brands) {
+
+        /** What one document's graph names. */
+        public static Found in(Model m) {
+            return new Found(iris(m, Vocab.MedicalSignOrSymptom), iris(m, Vocab.MedicalCause), iris(m, Vocab.Drug),
+                    m.listObjectsOfProperty(Vocab.proprietaryName).mapWith(b -> b.asLiteral().getString()).toSet());
+        }
+
+        private static Set<String> iris(Model m, Resource type) {
+            return m.listSubjectsWithProperty(RDF.type, type).filterKeep(Resource::isURIResource)
+                    .mapWith(Resource::getURI).toSet();
+        }
+
+        void addAll(Found other) {
+            symptoms.addAll(other.symptoms);
+            causes.addAll(other.causes);
+            drugs.addAll(other.drugs);
+            brands.addAll(other.brands);
+        }
+    }
+
+    /** An empty report, its clock started. */
+    public ImportReport() {
     }
 
     void imported(ImportedDocument d) {
+        imported(Found.in(d.graph().model()), d.warnings().size());
+    }
+
+    /**
+     * A document read and stored elsewhere (by a server's admin route, say), as it reported it:
+     * what it found, how many warnings, and what storing it did.
+     */
+    public void imported(Found in, int warningCount, GraphStore.Outcome outcome) {
+        imported(in, warningCount);
+        stored(outcome);
+    }
+
+    private void imported(Found in, int warningCount) {
         imported++;
-        warnings += d.warnings().size();
-        count(d.graph().model());
+        warnings += warningCount;
+        found.addAll(in);
     }
 
     void stored(GraphStore.Outcome outcome) {
         outcomes.merge(outcome, 1, Integer::sum);
     }
 
-    void fail() {
+    /** A document that could not be imported. */
+    public void fail() {
         failed++;
     }
 
@@ -49,15 +85,9 @@ public final class ImportReport {
         failed++;
     }
 
-    void finish() {
+    /** Stops the clock. */
+    public void finish() {
         finished = System.nanoTime();
-    }
-
-    private void count(Model m) {
-        m.listSubjectsWithProperty(RDF.type, Vocab.MedicalSignOrSymptom).forEachRemaining(r -> symptoms.add(r.asNode()));
-        m.listSubjectsWithProperty(RDF.type, Vocab.MedicalCause).forEachRemaining(r -> causes.add(r.asNode()));
-        m.listSubjectsWithProperty(RDF.type, Vocab.Drug).forEachRemaining(r -> drugs.add(r.asNode()));
-        m.listObjectsOfProperty(Vocab.proprietaryName).forEachRemaining(b -> brands.add(b.asLiteral().getString()));
     }
 
     /** Documents read (and stored, when the import stores). */
@@ -85,19 +115,19 @@ public final class ImportReport {
     }
 
     public int symptoms() {
-        return symptoms.size();
+        return found.symptoms().size();
     }
 
     public int causes() {
-        return causes.size();
+        return found.causes().size();
     }
 
     public int drugs() {
-        return drugs.size();
+        return found.drugs().size();
     }
 
     public int brands() {
-        return brands.size();
+        return found.brands().size();
     }
 
     /** From the start to the end of the import (or to now, while it runs). */

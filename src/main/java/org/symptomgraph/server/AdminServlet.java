@@ -16,6 +16,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.riot.WebContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.symptomgraph.importer.ImportReport;
 import org.symptomgraph.importer.ImportedDocument;
 import org.symptomgraph.importer.Importer;
 import org.symptomgraph.importer.page.DocumentException;
@@ -31,8 +32,8 @@ import org.symptomgraph.store.RemoteImport;
  * <ul>
  * <li>{@code PUT /$/admin/documents/NAME} with a document's bytes (NAME a plain file name ending in
  * .txt, .html or .htm): parsed, mapped and stored exactly like {@code import}, the graph replaced
- * whole in one write transaction. 200 with JSON (graph, outcome, warnings); 400 with the file:line
- * message for a bad document; 413 above {@link RemoteImport#MAX_DOCUMENT_BYTES}.</li>
+ * whole in one write transaction. 200 with JSON (graph, outcome, the summary line, the names found,
+ * warnings); 400 with the file:line message for a bad document; 413 above {@link RemoteImport#MAX_DOCUMENT_BYTES}.</li>
  * <li>{@code GET /$/admin/backup}: the whole dataset as gzip N-Quads, read in one transaction.</li>
  * </ul>
  * Jetty checks HTTP Basic against the password file before a request gets here (401 otherwise).
@@ -144,6 +145,15 @@ public final class AdminServlet extends HttpServlet {
         json.put("file", name);
         json.put("graph", graph.name());
         json.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        // What a local import prints for the document, and what its summary counts.
+        json.put("summary", imported.summary());
+        ImportReport.Found found = ImportReport.Found.in(graph.model());
+        JsonObject names = new JsonObject();
+        names.put("symptoms", strings(found.symptoms()));
+        names.put("causes", strings(found.causes()));
+        names.put("drugs", strings(found.drugs()));
+        names.put("brands", strings(found.brands()));
+        json.put("found", names);
         JsonArray warnings = new JsonArray();
         imported.warnings().forEach(w -> warnings.add(w.toString()));
         json.put("warnings", warnings);
@@ -153,6 +163,12 @@ public final class AdminServlet extends HttpServlet {
         try (OutputStream out = response.getOutputStream()) {
             out.write(json.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    private static JsonArray strings(java.util.Collection<String> values) {
+        JsonArray array = new JsonArray();
+        values.stream().sorted().forEach(array::add);
+        return array;
     }
 
     private void backup(HttpServletResponse response, String principal) throws IOException {

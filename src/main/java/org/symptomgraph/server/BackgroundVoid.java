@@ -26,6 +26,7 @@ final class BackgroundVoid implements Supplier<Model> {
     private final AtomicReference<QueryExecution> running = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean cancelled;
+    private volatile Runnable whenReady = () -> { };
 
     BackgroundVoid(GraphStore store, String base, String endpointUrl) {
         this.store = store;
@@ -33,6 +34,11 @@ final class BackgroundVoid implements Supplier<Model> {
         this.endpointUrl = endpointUrl;
         this.thread = new Thread(this::count, "void-description");
         thread.setDaemon(true);
+    }
+
+    /** Runs {@code next} in this thread once the description is there (or could not be counted); set before start. */
+    void whenReady(Runnable next) {
+        whenReady = next;
     }
 
     void start() {
@@ -66,6 +72,16 @@ final class BackgroundVoid implements Supplier<Model> {
     }
 
     private void count() {
+        try {
+            describe();
+        } finally {
+            if (!cancelled) {
+                whenReady.run();
+            }
+        }
+    }
+
+    private void describe() {
         String graph = VoidDescription.graphName(endpointUrl);
         try {
             var stored = VoidDescription.stored(store.dataset(), graph, base, this::track);

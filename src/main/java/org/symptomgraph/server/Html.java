@@ -10,6 +10,8 @@ import org.jsoup.nodes.Element;
 final class Html {
 
     static final String CYTOSCAPE = "/webjars/cytoscape/3.33.1/dist/cytoscape.min.js";
+    /** The layered layout of the graph view (graph.js hands its positions to Cytoscape). */
+    static final String DAGRE = "/webjars/dagre/0.8.4/dist/dagre.min.js";
     static final String YASGUI_JS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.js";
     static final String YASGUI_CSS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.css";
     /** The WebJar files the pages load: the only ones served (below /webjars). */

@@ -113,6 +113,7 @@ final class ResourcePage {
 
         rawStatements(main, r, description);
         doc.body().appendElement("script").attr("src", Html.CYTOSCAPE);
+        doc.body().appendElement("script").attr("src", Html.DAGRE);
         doc.body().appendElement("script").attr("src", "/static/graph.js");
         return doc;
     }

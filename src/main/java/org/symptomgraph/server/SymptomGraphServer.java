@@ -11,6 +11,8 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.symptomgraph.describe.CurrentViewDescribe;
+import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.limits.QueryLimits;
 import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
@@ -29,22 +31,29 @@ public final class SymptomGraphServer implements AutoCloseable {
     private final FusekiServer admin;
     private final String endpointUrl;
     private final BackgroundVoid voidDescription;
+    private final ServedDumps dumps;
 
     private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin, String endpointUrl,
-            BackgroundVoid voidDescription) {
+            BackgroundVoid voidDescription, ServedDumps dumps) {
         this.fuseki = fuseki;
         this.admin = admin;
         this.endpointUrl = endpointUrl;
         this.voidDescription = voidDescription;
+        this.dumps = dumps;
     }
 
-    /** Builds and starts the server, and the admin server when the settings have one. */
+    /** Builds and starts the server, and the admin server when the settings have one; without dumps. */
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings) {
+        return start(store, settings, null);
+    }
+
+    /** Builds and starts the server; with {@code dumps} (null for none) kept current and served at /dumps/. */
+    public static SymptomGraphServer start(GraphStore store, EndpointSettings settings, Dumps dumps) {
         FusekiLogging.setLogging();
         DatasetGraph dsg = store.dataset().asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
         QueryLimits.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
-        CurrentViewDescribe.install();
+        CurrentViewDescribe.init();
 
         int port = settings.port() == 0 ? freePort() : settings.port();
         String path = "/" + EndpointSettings.DATASET;
@@ -59,6 +68,10 @@ public final class SymptomGraphServer implements AutoCloseable {
         // Counting a large database takes a while: the VoID description is made after start, in the
         // background, and /.well-known/void answers 503 until it is ready.
         BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
+        ServedDumps served = dumps == null ? null : new ServedDumps(store, dumps, settings.base(), url);
+        if (served != null) {
+            voidDescription.whenReady(served::start);
+        }
 
         FormatNamesFilter formatNames = new FormatNamesFilter();
         // Only reading operations: a write has nowhere to go.
@@ -93,10 +106,14 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("/search", SiteServlet.page(request -> HomePage.search(catalog, store.dataset(), links,
                         request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
-                .addServlet("/.well-known/void", SiteServlet.rdf(voidDescription))
+                .addServlet("/.well-known/void", SiteServlet.rdf(served == null ? voidDescription
+                        : served.describing(voidDescription)))
                 .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
                 .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
                 .addFilter("/*", new NotFound(links));
+        if (served != null) {
+            served.register(builder);
+        }
         FusekiServer fuseki = builder.build();
         ResponseBuffers.pool(fuseki);
         RequestGuard.install(fuseki, path);
@@ -113,7 +130,7 @@ public final class SymptomGraphServer implements AutoCloseable {
             admin.start();
         }
         voidDescription.start();
-        return new SymptomGraphServer(fuseki, admin, url, voidDescription);
+        return new SymptomGraphServer(fuseki, admin, url, voidDescription, served);
     }
 
     static int freePort() {
@@ -151,6 +168,14 @@ public final class SymptomGraphServer implements AutoCloseable {
         return voidDescription.await(timeout);
     }
 
+    /**
+     * Waits until the dumps are of the data as it is now (after the VoID description: see
+     * {@link #awaitVoid}); whether they are. True when the server has no dumps.
+     */
+    public boolean awaitDumps(java.time.Duration timeout) throws InterruptedException {
+        return dumps == null || dumps.awaitIdle(timeout);
+    }
+
     /** Blocks until the server stops. */
     public void join() {
         fuseki.join();
@@ -161,6 +186,9 @@ public final class SymptomGraphServer implements AutoCloseable {
         voidDescription.cancel();
         if (admin != null) {
             admin.stop();
+        }
+        if (dumps != null) {
+            dumps.close();
         }
         fuseki.stop();
     }

@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.symptomgraph.rdf.Vocab;
+import org.symptomgraph.store.DataVersion;
 
 /**
  * The dataset described in VoID: size, classes and properties, links to each external
@@ -35,27 +36,12 @@ final class VoidDescription {
     private static final String LINKS = """
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT ?p ?o WHERE { ?s ?p ?o VALUES ?p { skos:exactMatch skos:closeMatch skos:broadMatch skos:narrowMatch } }""";
-    /**
-     * When the newest page in the current view was imported, and how many document versions the
-     * database keeps (each records its import in its own graph): together they change with every
-     * import that changes the data, and both are index lookups.
-     */
-    private static final String SOURCES = """
-            PREFIX prov: <http://www.w3.org/ns/prov#>
-            SELECT ?modified ?documents WHERE {
-              { SELECT (MAX(?t) AS ?modified) WHERE { ?a prov:endedAtTime ?t } }
-              { SELECT (COUNT(*) AS ?documents) WHERE { GRAPH ?g { ?a prov:endedAtTime ?t } } }
-            }""";
-
-    /** What the description was counted for: see {@link #SOURCES}. */
-    record Sources(String modified, long documents) {
-
-        private static Sources of(Resource ds) {
-            Statement modified = ds.getProperty(DCTerms.modified);
-            Statement documents = ds.getProperty(p(ds.getModel(), "documents"));
-            return new Sources(modified == null ? null : modified.getLiteral().getLexicalForm(),
-                    documents == null ? -1 : documents.getLong());
-        }
+    /** What a stored description was counted for (-1 documents when an older one does not say). */
+    private static DataVersion countedFor(Resource ds) {
+        Statement modified = ds.getProperty(DCTerms.modified);
+        Statement documents = ds.getProperty(p(ds.getModel(), "documents"));
+        return new DataVersion(modified == null ? null : modified.getLiteral().getLexicalForm(),
+                documents == null ? -1 : documents.getLong());
     }
 
     private VoidDescription() {
@@ -139,7 +125,7 @@ final class VoidDescription {
                 count(linkset, "triples", n);
                 ds.addProperty(p(m, "subset"), linkset);
             }));
-            Sources sources = sources(dataset, track);
+            DataVersion sources = DataVersion.of(dataset, track);
             if (sources.modified() != null) {
                 ds.addProperty(DCTerms.modified, sources.modified(), XSDDatatype.XSDdateTime);
             }
@@ -160,18 +146,9 @@ final class VoidDescription {
             Model inStore = dataset.getNamedModel(graph);
             Model stored = ModelFactory.createDefaultModel().add(inStore).setNsPrefixes(inStore.getNsPrefixMap());
             // A description without void:documents (an older one) has -1 there: never equal.
-            Sources countedFor = Sources.of(stored.createResource(datasetIri(base)));
-            return countedFor.equals(sources(dataset, track)) ? Optional.of(stored) : Optional.empty();
+            DataVersion countedFor = countedFor(stored.createResource(datasetIri(base)));
+            return countedFor.equals(DataVersion.of(dataset, track)) ? Optional.of(stored) : Optional.empty();
         });
-    }
-
-    /** Inside a read transaction. */
-    private static Sources sources(Dataset dataset, UnaryOperator<QueryExecution> track) {
-        try (QueryExecution qe = track.apply(query(dataset, SOURCES))) {
-            var row = qe.execSelect().next();
-            return new Sources(row.contains("modified") ? row.getLiteral("modified").getLexicalForm() : null,
-                    row.getLiteral("documents").getLong());
-        }
     }
 
     /** A count over the whole database may take longer than the endpoint's query timeout: it gets an hour. */

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -53,6 +54,7 @@ public final class GraphStore implements AutoCloseable {
     private static final Set<Node> STORE_MADE = Set.of(ENDED_AT, IS_REPLACED_BY, REPLACES, WAS_REVISION_OF);
 
     private final Dataset dataset;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     private GraphStore(Dataset dataset) {
         this.dataset = dataset;
@@ -85,7 +87,7 @@ public final class GraphStore implements AutoCloseable {
      * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
-        return dataset.calculateWrite(() -> store(graph, importedAt));
+        return changed(List.of(dataset.calculateWrite(() -> store(graph, importedAt)))).get(0);
     }
 
     /**
@@ -94,7 +96,24 @@ public final class GraphStore implements AutoCloseable {
      * transaction fails, none of the batch is stored.
      */
     public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
-        return dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt)).toList());
+        return changed(dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt)).toList()));
+    }
+
+    /**
+     * Runs {@code listener} after each committed import that changed the data (not after one that
+     * left every graph as it was, nor after a service graph), in the importing thread: it should
+     * only schedule work. Returns what removes it again.
+     */
+    public Runnable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    private List<Outcome> changed(List<Outcome> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o != Outcome.UNCHANGED)) {
+            changeListeners.forEach(Runnable::run);
+        }
+        return outcomes;
     }
 
     /** {@link #replace} inside an open write transaction. */

@@ -13,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.symptomgraph.importer.ImportReport;
 import org.symptomgraph.importer.page.DocumentFormats;
 
 /**
@@ -78,6 +84,43 @@ public final class RemoteImport {
         public String message() {
             return body.strip().replaceAll("\\s*\\R\\s*", " ");
         }
+
+        /**
+         * What the server stored, from its answer to a document it took.
+         *
+         * @throws IllegalStateException when the answer is not the admin route's
+         */
+        public Stored stored() {
+            try {
+                JsonObject json = JSON.parse(body);
+                JsonObject found = json.getObj("found");
+                return new Stored(json.getString("graph"),
+                        GraphStore.Outcome.valueOf(json.getString("outcome").toUpperCase(Locale.ROOT)),
+                        json.getString("summary"),
+                        new ImportReport.Found(Set.copyOf(strings(found, "symptoms")),
+                                Set.copyOf(strings(found, "causes")), Set.copyOf(strings(found, "drugs")),
+                                Set.copyOf(strings(found, "brands"))),
+                        List.copyOf(strings(json, "warnings")));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(file + ": not an answer of the admin route: " + message(), e);
+            }
+        }
+
+        private static List<String> strings(JsonObject o, String key) {
+            List<String> values = new java.util.ArrayList<>();
+            o.getArray(key).forEach(v -> values.add(v.getAsString().value()));
+            return values;
+        }
+    }
+
+    /**
+     * One document as the server stored it.
+     *
+     * @param summary  "Petechiae: 22 causes, 5 categories", as a local import prints it
+     * @param warnings what the importer noticed but left out, file:line first
+     */
+    public record Stored(String graph, GraphStore.Outcome outcome, String summary, ImportReport.Found found,
+            List<String> warnings) {
     }
 
     private final URI documents;

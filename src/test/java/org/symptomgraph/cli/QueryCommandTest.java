@@ -62,7 +62,8 @@ class QueryCommandTest {
         List<String> lines = run.out().lines().toList();
         int tree = lines.indexOf(lines.stream().filter(l -> l.startsWith("category-tree ")).findFirst().orElseThrow());
         assertEquals("--param symptom=STRING (default: Petechiae)", lines.get(tree + 1).strip());
-        assertTrue(lines.contains(" ".repeat(32) + "--param entity=IRI (required)"), run.out());
+        assertTrue(lines.contains(" ".repeat(32)
+                + "--param entity=IRI (default: https://w3id.org/symptomgraph/cause/leukemia)"), run.out());
         assertTrue(lines.contains(" ".repeat(32) + "--param symptom=STRING (optional)"), run.out());
         assertTrue(lines.contains(" ".repeat(32) + "--param minimum=INTEGER (default: 1)"), run.out());
     }
@@ -140,7 +141,6 @@ class QueryCommandTest {
                 "unknown query 'no-such-query': run 'symptomgraph query --list' to see them");
         assertError(query("causes-of-symptom", "--param", "sympton=Petechiae"),
                 "query causes-of-symptom has no parameter 'sympton' (its parameters: symptom)");
-        assertError(query("entity-statements"), "query entity-statements needs parameter entity (iri)");
         assertError(query("entity-statements", "--param", "entity=cause/leukemia"),
                 "query entity-statements, parameter entity: 'cause/leukemia' is not an absolute IRI");
         assertError(query("causes-by-symptom-count", "--param", "minimum=two"),

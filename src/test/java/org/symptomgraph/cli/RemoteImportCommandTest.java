@@ -1,10 +1,12 @@
 package org.symptomgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symptomgraph.server.AdminPasswords;
@@ -38,11 +40,23 @@ class RemoteImportCommandTest {
                     server.adminRoot(), "--user", "importer", "--password-file",
                     Files.writeString(dir.resolve("wrong"), "not-the-password\n").toString());
             assertEquals(1, wrong.status(), wrong.toString());
-            Cli.Run run = Cli.run("import", Fixtures.testDocument("hiccups.txt").toString(), "--endpoint",
-                    server.adminRoot(), "--user", "importer", "--password-file",
-                    Files.writeString(dir.resolve("password"), password + "\n").toString());
+            String hiccups = Fixtures.testDocument("hiccups.txt").toString();
+            String badBreath = Fixtures.testDocument("bad-breath.txt").toString();
+            Cli.Run run = Cli.run("import", hiccups, badBreath, "--endpoint", server.adminRoot(), "--user", "importer",
+                    "--password-file", Files.writeString(dir.resolve("password"), password + "\n").toString());
             assertEquals(0, run.status(), run.toString());
-            assertTrue(run.out().contains("1 document(s) sent, 0 failed"), run.out());
+            // The lines a local import of the same documents prints: each document, then the summary.
+            Cli.Run local = Cli.run("import", hiccups, badBreath, "--db", dir.resolve("db").toString());
+            assertEquals(0, local.status(), local.toString());
+            List<String> remoteLines = run.out().lines().filter(l -> !l.contains("time:")).toList();
+            List<String> localLines = local.out().lines().filter(l -> !l.contains("time:")).toList();
+            assertEquals(localLines, remoteLines, run.out());
+            assertTrue(remoteLines.get(0).matches(
+                    "\\Q" + hiccups + "\\E: Hiccups: 4 causes, \\d+ categories -> <https://w3id.org/symptomgraph/graph/hiccups/"
+                    + "[0-9-]+> \\(added\\)"), remoteLines.get(0));
+            assertTrue(run.out().contains("2 document(s) imported, 0 failed"), run.out());
+            assertTrue(run.out().contains("database:  2 added, 0 replaced, 0 unchanged"), run.out());
+            assertFalse(run.out().contains("{"), "no raw JSON: " + run.out());
             String count = Http.query(server.endpoint(), Fixtures.PREFIXES
                     + "SELECT (COUNT(?c) AS ?n) WHERE { ?s rdfs:label 'Hiccups'@en ; schema:cause ?c }", "text/csv").body();
             assertEquals("4", count.strip().lines().toList().get(1).strip(), "the public endpoint sees the new page");

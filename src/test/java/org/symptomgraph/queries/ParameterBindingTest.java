@@ -177,8 +177,10 @@ class ParameterBindingTest {
 
     @Test
     void aMissingRequiredParameterIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> query("entity-statements").bind(Map.of()));
+        // Every shipped query has defaults: a query without one for its parameter.
+        CannedQuery noDefault = QueryFile.parse("entity-statements", "#+ summary: One entity\n"
+                + "#+ description: Its statements\nSELECT ?property ?value WHERE { ?_entity_iri ?property ?value }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> noDefault.bind(Map.of()));
         assertEquals("query entity-statements needs parameter entity (iri)", e.getMessage());
     }
 }

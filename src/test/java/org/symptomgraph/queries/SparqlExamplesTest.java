@@ -104,8 +104,9 @@ class SparqlExamplesTest {
 
         Resource entity = parameter("entity-statements", "entity");
         assertEquals(SHACLM.IRI, entity.getPropertyResourceValue(SHACLM.nodeKind));
-        assertEquals(false, entity.getProperty(SHACLM.optional).getBoolean());
-        assertEquals(null, entity.getProperty(SHACLM.defaultValue));
+        assertTrue(entity.getProperty(SHACLM.optional).getBoolean(), "it has a default");
+        assertEquals(examples.createResource("https://w3id.org/symptomgraph/cause/leukemia"),
+                entity.getProperty(SHACLM.defaultValue).getObject());
 
         Resource minimum = parameter("causes-by-symptom-count", "minimum");
         assertEquals(XSD.integer, minimum.getPropertyResourceValue(SHACLM.datatype));

@@ -2,6 +2,7 @@ package org.symptomgraph.testing;
 
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.importer.page.DocumentException;
 import org.symptomgraph.rdf.DocumentGraph;
 import org.symptomgraph.server.EndpointSettings;
@@ -26,22 +27,45 @@ public final class TestServer implements AutoCloseable {
     /** @param settings changes to the default settings (a free port, loopback only) */
     public static TestServer petechiae(UnaryOperator<EndpointSettings> settings, DocumentGraph... more)
             throws DocumentException {
+        return start(settings, null, more);
+    }
+
+    /** With dumps in {@code dumps}, written once the VoID description is there (see {@link #awaitDumps}). */
+    public static TestServer withDumps(Dumps dumps, UnaryOperator<EndpointSettings> settings) throws DocumentException {
+        return start(settings, dumps);
+    }
+
+    private static TestServer start(UnaryOperator<EndpointSettings> settings, Dumps dumps, DocumentGraph... more)
+            throws DocumentException {
         GraphStore store = GraphStore.inMemory();
         store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
         for (DocumentGraph g : more) {
             store.replace(g, Instant.EPOCH);
         }
         TestServer started = new TestServer(store, SymptomGraphServer.start(store,
-                settings.apply(EndpointSettings.defaults(0).withLoopbackOnly(true))));
+                settings.apply(EndpointSettings.defaults(0).withLoopbackOnly(true)), dumps));
         started.awaitVoid();
         return started;
     }
 
     /** Tests that count quads would race the VoID description, which serve stores after start. */
     private void awaitVoid() {
+        await("a VoID description", server::awaitVoid);
+    }
+
+    /** Waits (at most 30 s) until the dumps are of the data as it is. */
+    public void awaitDumps() {
+        await("dumps of the data as it is", server::awaitDumps);
+    }
+
+    private interface Wait {
+        boolean until(java.time.Duration timeout) throws InterruptedException;
+    }
+
+    private static void await(String what, Wait wait) {
         try {
-            if (!server.awaitVoid(java.time.Duration.ofSeconds(30))) {
-                throw new IllegalStateException("no VoID description 30 s after start");
+            if (!wait.until(java.time.Duration.ofSeconds(30))) {
+                throw new IllegalStateException("no " + what + " after 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

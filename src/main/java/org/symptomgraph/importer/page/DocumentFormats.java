@@ -96,10 +96,14 @@ public final class DocumentFormats {
         return files;
     }
 
-    /** Whether a folder search takes this file as a document (by its name; hidden files never). */
+    /**
+     * Whether a folder search takes this file as a document (by its name; hidden files never, nor
+     * a folder's README: data/links/README.md read as a page made a symptom of its own).
+     */
     public static boolean isDocument(Path file) {
         String name = file.getFileName().toString();
-        return !name.startsWith(".") && byName(name).isPresent();
+        return !name.startsWith(".") && !name.toLowerCase(Locale.ROOT).startsWith("readme.")
+                && byName(name).isPresent();
     }
 
     /** The reader for a file name's ending, if one knows it. */

@@ -1,4 +1,4 @@
-package org.symptomgraph.server;
+package org.symptomgraph.describe;
 
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -15,8 +15,12 @@ import org.apache.jena.sparql.util.Context;
  * DESCRIBE from the current view only. Jena's default handler adds the resource's triples from
  * every named graph, so a superseded document version would still speak through DESCRIBE while
  * SELECT and CONSTRUCT on the same endpoint no longer show it.
+ *
+ * <p>Needs nothing but Jena: the build also packs it alone (target/symptomgraph-fuseki.jar), for
+ * the stock Fuseki server, whose configuration (fuseki/config.ttl) loads it with
+ * {@code ja:loadClass}, which calls {@link #init()}.
  */
-final class CurrentViewDescribe implements DescribeHandler {
+public final class CurrentViewDescribe implements DescribeHandler {
 
     private Model result;
     private Model defaultModel;
@@ -29,7 +33,7 @@ final class CurrentViewDescribe implements DescribeHandler {
      * 5.6 looks its describe handlers up in the global registry only (a registry set in a
      * dataset's context is never read), so the handler replaces Jena's there.
      */
-    static synchronized void install() {
+    public static synchronized void init() {
         DescribeHandlerRegistry registry = DescribeHandlerRegistry.get();
         registry.clear();
         registry.add(CurrentViewDescribe::new);
