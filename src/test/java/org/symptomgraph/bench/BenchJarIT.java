@@ -16,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symptomgraph.testing.Cli;
 
 /**
  * The packaged jars (run by failsafe after {@code package}): the product jar holds no benchmark and
@@ -51,23 +52,23 @@ class BenchJarIT {
 
     @Test
     void theProductCommandLineHasNoBench() throws Exception {
-        Run help = java("-jar", PRODUCT.toString(), "--help");
+        Cli.Run help = java("-jar", PRODUCT.toString(), "--help");
         assertEquals(0, help.status(), help.toString());
         assertTrue(help.out().contains("  import "), help.out());
         assertFalse(help.out().contains("bench"), help.out());
-        Run bench = java("-jar", PRODUCT.toString(), "bench");
+        Cli.Run bench = java("-jar", PRODUCT.toString(), "bench");
         assertEquals(2, bench.status(), bench.toString());
         assertTrue(bench.err().contains("Unmatched argument at index 0: 'bench'"), bench.err());
     }
 
     @Test
     void theBenchJarListsItsCommandsAndJmhItsBenchmarks() throws Exception {
-        Run help = java("-jar", BENCH.toString(), "--help");
+        Cli.Run help = java("-jar", BENCH.toString(), "--help");
         assertEquals(0, help.status(), help.toString());
         for (String command : List.of("  import ", "  endpoint ", "  ready ", "  jmh ")) {
             assertTrue(help.out().contains(command), command + "\n" + help.out());
         }
-        Run list = java("-jar", BENCH.toString(), "jmh", "-l");
+        Cli.Run list = java("-jar", BENCH.toString(), "jmh", "-l");
         assertEquals(0, list.status(), list.toString());
         for (String benchmark : List.of("ImporterBenchmark.map", "ImporterBenchmark.parse",
                 "ImporterBenchmark.parseAndMap")) {
@@ -78,17 +79,10 @@ class BenchJarIT {
     /** The import benchmark end to end from the bench jar, at a size that takes seconds: generator, import command, loader. */
     @Test
     void theImportBenchmarkRunsFromTheBenchJar() throws Exception {
-        Run run = java("-Xmx512m", "-jar", BENCH.toString(), "import", "--pages", "5", "--work", dir.toString());
+        Cli.Run run = java("-Xmx512m", "-jar", BENCH.toString(), "import", "--pages", "5", "--work", dir.toString());
         assertEquals(0, run.status(), run.toString());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("| 5 | new db (bulk) |")), run.out());
         assertTrue(run.err().contains("generated 5 pages"), run.err());
-    }
-
-    private record Run(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + status + "\n--- out\n" + out + "--- err\n" + err;
-        }
     }
 
     private static List<String> entries(Path jar) throws IOException {
@@ -98,7 +92,7 @@ class BenchJarIT {
     }
 
     /** A new JVM in the repository root (where the commands' defaults point), bounded to two minutes. */
-    private Run java(String... args) throws Exception {
+    private Cli.Run java(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".txt");
@@ -109,6 +103,6 @@ class BenchJarIT {
         } finally {
             p.destroyForcibly();
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Cli.Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 }
