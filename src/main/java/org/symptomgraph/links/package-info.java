@@ -14,5 +14,8 @@
  * <li>{@link org.symptomgraph.links.Vocabularies}: the vocabularies, their identifier forms and IRIs.</li>
  * </ul>
  * See docs/linking.md.
+ *
+ * <p>May depend on {@code rdf}, Apache Jena, Lucene's analysers and Commons CSV; not on the importer
+ * or the store.
  */
 package org.symptomgraph.links;

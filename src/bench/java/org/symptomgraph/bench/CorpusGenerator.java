@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.symptomgraph.model.CauseKind;
+import org.symptomgraph.rdf.Iris;
 
 /**
  * A deterministic corpus of symptom-causes pages, for tests and benchmarks.
@@ -104,7 +107,6 @@ public final class CorpusGenerator {
             return path.replaceAll("^.*/", "").replaceAll("\\.[^.]*$", "");
         }
 
-        /** Every category, depth first. */
         /** Writes the page under {@code dir}, at {@link #path()}. */
         public void writeInto(Path dir) {
             try {
@@ -116,6 +118,7 @@ public final class CorpusGenerator {
             }
         }
 
+        /** Every category, depth first. */
         public List<ExpectedCategory> allCategories() {
             List<ExpectedCategory> all = new ArrayList<>();
             addAll(categories, all);
@@ -235,7 +238,7 @@ public final class CorpusGenerator {
                 case DRUG -> drug(r);
                 default -> trigger(r);
             };
-            if (slugs.add(slug(t.name()))) {
+            if (slugs.add(Iris.slug(t.name()))) {
                 out.add(t);
             }
         }
@@ -247,7 +250,7 @@ public final class CorpusGenerator {
         for (String o : OBJECTS) {
             for (String g : GERUNDS) {
                 String name = g + " " + o;
-                if (slugs.add(slug(name))) {
+                if (slugs.add(Iris.slug(name))) {
                     out.add(new Term(name, CauseKind.ACTIVITY, null, List.of()));
                 }
             }
@@ -435,7 +438,7 @@ public final class CorpusGenerator {
         Renderer page = layout.html() ? new Html(symptom) : new Text(layout == Layout.MARKDOWN);
         render(page, r, layout, symptom, mechanism, roots, introList, extras);
         String dir = String.format("%03d", i / 100);
-        String file = slug(symptom) + (layout.html() ? ".html" : ".txt");
+        String file = Iris.slug(symptom) + (layout.html() ? ".html" : ".txt");
         return new GeneratedPage(i, dir + "/" + file, layout, symptom, date, mechanism,
                 roots.stream().map(Plan::expected).toList(), strayCause ? 1 : 0, page.content());
     }
@@ -931,8 +934,15 @@ public final class CorpusGenerator {
         }
     }
 
+    /**
+     * jsoup's escaping for an ASCII page: markup characters and every character beyond ASCII as an
+     * entity (&amp;reg;, &amp;eacute;, &amp;#x2019;), so that the importer's reading of entities is exercised.
+     */
+    private static final Document.OutputSettings ASCII = new Document.OutputSettings()
+            .charset(StandardCharsets.US_ASCII).escapeMode(Entities.EscapeMode.base);
+
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("®", "&reg;");
+        return Entities.escape(s, ASCII);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -954,12 +964,6 @@ public final class CorpusGenerator {
 
     private static String capitalise(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-    }
-
-    /** Lower case letters and digits, accents dropped, the rest hyphens: as the graph's IRIs are made. */
-    static String slug(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replaceAll("['’]", "").replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     }
 
     /** A page's random stream: a function of the seed and the page number only (SplitMix64 finaliser). */

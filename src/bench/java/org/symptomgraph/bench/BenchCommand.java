@@ -1,4 +1,4 @@
-package org.symptomgraph.cli;
+package org.symptomgraph.bench;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -12,28 +12,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.symptomgraph.bench.BenchFiles;
-import org.symptomgraph.bench.EndpointBenchmark;
-import org.symptomgraph.bench.ImportBenchmark;
-import org.symptomgraph.bench.ImportRunner;
-import org.symptomgraph.bench.ReadyBenchmark;
+import org.symptomgraph.cli.Main;
+import org.symptomgraph.rdf.SoftwareVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * The {@code symptomgraph-bench} command line ({@code java -jar symptomgraph-bench.jar}): the benchmarks,
+ * run on the product jar beside it, which the bench jar's manifest puts on its class path.
+ */
+@Command(name = "symptomgraph-bench", mixinStandardHelpOptions = true, versionProvider = BenchCommand.Version.class,
         description = {
-            "Performance benchmarks, each measured against bare Apache Jena in the same run.",
+            "Performance benchmarks of symptomgraph, each measured against bare Apache Jena in the same run.",
             "Results are Markdown tables on standard output; progress goes to standard error. Generated corpora "
                     + "and databases are kept under --work (reused by later runs with the same --seed)."},
-        subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Ready.class},
+        subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Ready.class,
+            BenchCommand.Jmh.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
-            "  java -Xmx1g -jar symptomgraph.jar bench import --pages 1000,10000 --into new,existing",
-            "  java -Xmx2g -jar symptomgraph.jar bench endpoint --pages 10000",
-            "  java -jar symptomgraph.jar bench ready --pages 10000",
+            "  java -Xmx1g -jar symptomgraph-bench.jar import --pages 1000,10000",
+            "  java -Xmx2g -jar symptomgraph-bench.jar endpoint --pages 10000",
+            "  java -jar symptomgraph-bench.jar ready --pages 10000",
+            "  java -jar symptomgraph-bench.jar jmh -wi 2 -i 3",
             "", "See docs/benchmarks.md for the figures and what limits them."})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,6 +46,19 @@ final class BenchCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
                 + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        // --into takes new or existing, the names of ImportBenchmark.Into in lower case.
+        System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    /** The version of the product the benchmarks run on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"symptomgraph-bench, on symptomgraph " + SoftwareVersion.VERSION};
+        }
     }
 
     /** Options every benchmark takes. */
@@ -98,7 +115,7 @@ final class BenchCommand implements Runnable {
                 description = "Import into a NEW database (the bulk loader, as 'import' does for a new database) "
                         + "and/or an EXISTING one (write transactions of --batch documents, as 'import' does for a "
                         + "database that holds data; it holds the corpus's first page here) (default: ${DEFAULT-VALUE}).")
-        List<String> into;
+        List<ImportBenchmark.Into> into;
 
         @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
                 description = "'import --batch' for an existing database (default: ${DEFAULT-VALUE}).")
@@ -113,13 +130,7 @@ final class BenchCommand implements Runnable {
             PrintStream log = stderr();
             ImportBenchmark bench = new ImportBenchmark(common.work(), common.seed, baselines, importer(), log);
             List<ImportBenchmark.Figures> all = new ArrayList<>();
-            for (String kind : into) {
-                ImportBenchmark.Into where;
-                try {
-                    where = ImportBenchmark.Into.valueOf(kind.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new UserError("--into takes new or existing, not " + kind);
-                }
+            for (ImportBenchmark.Into where : into) {
                 for (int n : pages) {
                     all.add(bench.run(n, where, batch));
                     bench.print(all, log);
@@ -214,7 +225,7 @@ final class BenchCommand implements Runnable {
             description = {
                 "Time from starting 'java -jar symptomgraph.jar serve' to the first answered query: on an existing "
                         + "database (a generated corpus of --pages pages) and on an empty one (filled from "
-                        + "--documents on start). Needs the packaged jar."})
+                        + "--documents on start). Starts the product jar this one runs on (symptomgraph.jar beside it)."})
     static final class Ready implements Callable<Integer> {
         @Mixin
         Common common;
@@ -235,12 +246,16 @@ final class BenchCommand implements Runnable {
                 description = "JVM options of the serve process, space-separated (default: ${DEFAULT-VALUE}).")
         String jvm;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             PrintStream log = stderr();
-            Path jar = ReadyBenchmark.runningJar();
+            Path jar = ReadyBenchmark.productJar();
             if (jar == null) {
-                throw new UserError("bench ready starts the packaged jar: run it as java -jar symptomgraph.jar bench ready");
+                throw new CommandLine.ParameterException(spec.commandLine(), "ready starts the packaged product jar: "
+                        + "run mvn package, then java -jar target/symptomgraph-bench.jar ready");
             }
             Path work = common.work();
             Path existing = BenchFiles.database(work, pages, common.seed, importer(), log);
@@ -269,6 +284,22 @@ final class BenchCommand implements Runnable {
             }
             BenchFiles.delete(empty);
             ReadyBenchmark.print(starts, stdout());
+            return 0;
+        }
+    }
+
+    @Command(name = "jmh",
+            description = {
+                "The JMH micro-benchmarks in this jar (the importer's parser and RDF mapping, documents per "
+                        + "second): every argument goes to JMH's own command line (org.openjdk.jmh.Main), "
+                        + "so 'jmh -h' lists JMH's options, 'jmh -l' the benchmarks."})
+    static final class Jmh implements Callable<Integer> {
+        @Unmatched
+        List<String> arguments = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            org.openjdk.jmh.Main.main(arguments.toArray(String[]::new));
             return 0;
         }
     }

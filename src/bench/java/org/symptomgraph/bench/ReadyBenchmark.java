@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.symptomgraph.cli.Main;
 
 /**
  * Time to ready: from starting {@code java -jar symptomgraph.jar serve} (a new process) to the
@@ -48,10 +49,13 @@ public final class ReadyBenchmark {
         this.log = log;
     }
 
-    /** The jar this class was loaded from, or null when it runs from class folders. */
-    public static Path runningJar() {
+    /**
+     * The product jar this benchmark runs on (where {@code symptomgraph}'s own classes come from: the
+     * bench jar's manifest names it), or null when they come from class folders.
+     */
+    public static Path productJar() {
         try {
-            Path p = Path.of(ReadyBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
         } catch (Exception e) {
             return null;
