@@ -134,6 +134,9 @@ class CannedQueriesTest {
             entry("version-changes", () -> assertEquals(List.of(), select(petechiae, "version-changes").rows())),
             entry("wikidata-by-mesh", () -> assertTrue(CATALOG.get("wikidata-by-mesh").orElseThrow().bind(Map.of())
                     .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
+            // Run against a stand-in on loopback for another page: server.FederationTest.
+            entry("wikidata-by-doid", () -> assertTrue(CATALOG.get("wikidata-by-doid").orElseThrow().bind(Map.of())
+                    .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
             entry("causes-of-symptom", () -> assertRows(select(petechiae, "causes-of-symptom"),
                     "category|cause|also_known_as",
                     "Medical conditions > Infectious diseases|Coronavirus disease 2019|COVID-19",
