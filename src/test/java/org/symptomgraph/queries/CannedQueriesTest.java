@@ -403,6 +403,22 @@ class CannedQueriesTest {
         }
     }
 
+    /** With the links import makes, the unlinked entities of a page are counted and named, the linked ones not. */
+    @Test
+    void unlinkedByPageNamesOnlyWhatIsStillUnlinkedWhenSomeEntitiesAreLinked() throws DocumentException {
+        try (GraphStore store = GraphStore.inMemory()) {
+            store.replace(Fixtures.imported(Fixtures.testDocument("nosebleeds.txt")), IMPORTED);
+            List<String> rows = select(store, "unlinked-by-page").rows();
+            assertEquals(1, rows.size(), rows.toString());
+            String[] row = rows.get(0).split("\\|", -1);
+            List<String> names = List.of(row[4].split(" \\| "));
+            assertEquals(Integer.parseInt(row[3]), names.size(), rows.toString());
+            assertTrue(names.contains("Fluticasone") && !names.contains("Leukemia") && !names.contains("Hemophilia"),
+                    rows.toString());
+            assertEquals(select(store, "entities-without-identifiers").rows().size(), names.size(), "the same count");
+        }
+    }
+
     @Test
     void aCauseGetsAnAgentKindOnlyFromItselfOrFromACategoryNamingOneKind() throws DocumentException {
         try (GraphStore store = store(Fixtures.PETECHIAE)) {
