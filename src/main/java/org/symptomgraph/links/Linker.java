@@ -40,8 +40,12 @@ import org.symptomgraph.rdf.Vocab;
  * <li>A name's key ({@link NameNormaliser}) is looked up among labels and exact synonyms: one term
  *     gives {@code skos:exactMatch}; two or more terms tie, and nothing is linked. Failing that,
  *     among related synonyms: one term gives {@code skos:closeMatch}. Failing that, the same with a
- *     trailing "disease" or "syndrome" added or dropped, which links only where it names one term
- *     (the table does not use the two forms for different terms).</li>
+ *     trailing "disease", "syndrome" or "infectious disease" added or dropped, which links only where
+ *     it names one term (the table does not use the two forms for different terms). Failing that, the
+ *     name in the tables' order and words ({@link NameVariants}: an inverted name, "disorder" for
+ *     "disease", "mellitus" after "diabetes"; a leading "other" gives close at most).</li>
+ * <li>An other name that spells out an abbreviation found among other words of the label ("COPD
+ *     exacerbation (chronic obstructive pulmonary disease)") names a part of the entity: not linked on.</li>
  * <li>Cross-walks: a linked Disease Ontology term's own MeSH, UMLS, ICD-10-CM and NCIt
  *     cross-references, and a drug row's RxNorm, DrugBank, PharmGKB and ATC identifiers, are
  *     linked too, justified by {@code semapv:MappingChaining} and derived
@@ -144,6 +148,7 @@ public final class Linker {
         String label = entity.hasProperty(RDFS.label) ? entity.getProperty(RDFS.label).getString() : "";
         List<Candidate> found = new ArrayList<>();
         boolean linked = false;
+        boolean abbreviationInsideLabel = abbreviationInsideLabel(entity, label);
         for (Statement s : names(entity)) {
             String text = s.getString();
             String key = NameNormaliser.key(text);
@@ -151,19 +156,24 @@ public final class Linker {
                 continue;
             }
             boolean abbreviation = s.getPredicate().equals(Vocab.abbreviation);
+            // "COPD exacerbation (chronic obstructive pulmonary disease)": the other name spells out
+            // only the abbreviation, a part of what the label names.
+            boolean partOfLabel = abbreviationInsideLabel && s.getPredicate().equals(SKOS.altLabel);
             boolean tableDecided = false;
             for (Table table : kind.tables) {
                 List<Candidate> here = match(entity.getURI(), label, kind, text, s.getPredicate(), key, table);
                 if (here.isEmpty()) {
                     continue;
                 }
-                boolean decides = !linked && !tableDecided && !abbreviation;
+                boolean decides = !linked && !tableDecided && !abbreviation && !partOfLabel;
                 boolean unique = here.size() == 1;
                 for (Candidate c : here) {
                     boolean link = decides && unique;
                     String note = c.note();
                     if (abbreviation) {
                         note = join(note, "an abbreviation: not linked on");
+                    } else if (partOfLabel) {
+                        note = join(note, "spells out an abbreviation that is only a part of the label: not linked on");
                     } else if (!decides) {
                         note = join(note, linked ? "another name or table linked first" : "an earlier table matched");
                     }
@@ -188,6 +198,18 @@ public final class Linker {
         return found;
     }
 
+    /**
+     * Whether the label holds one of the entity's abbreviations among other words ("COPD exacerbation"),
+     * so that an other name spelling the abbreviation out names a part of the entity only.
+     */
+    private static boolean abbreviationInsideLabel(Resource entity, String label) {
+        List<String> words = List.of(NameNormaliser.key(label).split(" "));
+        return words.size() > 1 && entity.listProperties(Vocab.abbreviation).toList().stream()
+                .filter(a -> a.getObject().isLiteral())
+                .map(a -> NameNormaliser.key(a.getString()))
+                .anyMatch(a -> !a.isEmpty() && !a.contains(" ") && words.contains(a));
+    }
+
     /** The matches of one key in one table, by the rules in order; several are a tie (each noted). */
     private List<Candidate> match(String entity, String label, Kind kind, String text, Property field, String key,
             Table table) {
@@ -205,12 +227,30 @@ public final class Linker {
             List<Name> variants = new ArrayList<>(dropped);
             variants.addAll(added);
             hits = tier(entity, label, kind, text, field, key, table, variants, true).stream()
-                    .map(c -> dropped.contains(c.matched()) ? c : new Candidate(c.entity(), c.entityLabel(), c.kind(),
-                            c.name(), c.nameField(), c.term(), c.matched(), c.key(), SKOS.closeMatch, c.score(), c.linked(),
-                            c.note()))
+                    .map(c -> dropped.contains(c.matched()) ? c : close(c, ""))
                     .toList();
         }
+        // The same name in the tables' order and words (NameVariants), the first that names a term.
+        for (NameVariants.Variant v : hits.isEmpty() ? NameVariants.of(text, key) : List.<NameVariants.Variant>of()) {
+            hits = tier(entity, label, kind, text, field, v.key(), table, index.lookup(table, v.key()), false).stream()
+                    .map(c -> {
+                        Candidate noted = new Candidate(c.entity(), c.entityLabel(), c.kind(), c.name(), c.nameField(),
+                                c.term(), c.matched(), c.key(), c.predicate(), round(c.score() - 0.1), c.linked(),
+                                join(v.note(), c.note()));
+                        return v.closeOnly() ? close(noted, "") : noted;
+                    })
+                    .toList();
+            if (!hits.isEmpty()) {
+                break;
+            }
+        }
         return hits;
+    }
+
+    /** The candidate as a close match, with a note added. */
+    private static Candidate close(Candidate c, String note) {
+        return new Candidate(c.entity(), c.entityLabel(), c.kind(), c.name(), c.nameField(), c.term(), c.matched(),
+                c.key(), SKOS.closeMatch, c.score(), c.linked(), join(c.note(), note));
     }
 
     private List<Candidate> tier(String entity, String label, Kind kind, String text, Property field, String key,
@@ -231,15 +271,17 @@ public final class Linker {
             double score = switch (n.scope()) {
                 case LABEL -> 0.95;
                 case EXACT_SYNONYM -> 0.9;
+                case ADDED_SYNONYM -> 0.85;
                 case RELATED_SYNONYM -> 0.7;
             };
             if (!field.equals(RDFS.label)) {
                 score -= 0.05;
             }
-            String note = "";
+            String note = n.scope() == Scope.ADDED_SYNONYM
+                    ? "through the project's synonym '" + n.text() + "' (data/vocab/added-synonyms.tsv)" : "";
             if (suffix) {
                 score -= 0.15;
-                note = "matched with 'disease' or 'syndrome' added or dropped";
+                note = join(note, "matched with 'disease', 'syndrome' or 'infectious disease' added or dropped");
             }
             if (tier.size() > 1) {
                 note = join(note, "ties with " + String.join(", ", tier.keySet().stream().filter(t -> t != n.term())
@@ -263,12 +305,16 @@ public final class Linker {
                 .addProperty(objectLabel, c.term().label())
                 .addProperty(matchString, c.key())
                 .addProperty(subjectMatchField, m.createResource(c.nameField().getURI()))
-                .addProperty(objectMatchField, m.createResource(switch (c.matched().scope()) {
-                    case LABEL -> RDFS.label.getURI();
-                    case EXACT_SYNONYM -> OBO_IN_OWL + "hasExactSynonym";
-                    case RELATED_SYNONYM -> OBO_IN_OWL + "hasRelatedSynonym";
-                }))
                 .addLiteral(confidence, decimal(m, c.score()));
+        String field = switch (c.matched().scope()) {
+            case LABEL -> RDFS.label.getURI();
+            case EXACT_SYNONYM -> OBO_IN_OWL + "hasExactSynonym";
+            case ADDED_SYNONYM -> null;  // a name the vocabulary lacks: the comment says whose it is
+            case RELATED_SYNONYM -> OBO_IN_OWL + "hasRelatedSynonym";
+        };
+        if (field != null) {
+            record.addProperty(objectMatchField, m.createResource(field));
+        }
         if (!c.note().isEmpty()) {
             record.addProperty(RDFS.comment, c.note().substring(0, 1).toUpperCase(Locale.ROOT) + c.note().substring(1) + ".",
                     LANG);
@@ -354,7 +400,7 @@ public final class Linker {
     }
 
     private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     /**

@@ -107,6 +107,7 @@ public final class SssomFile {
                     switch (c.matched().scope()) {
                         case LABEL -> "rdfs:label";
                         case EXACT_SYNONYM -> "oboInOwl:hasExactSynonym";
+                        case ADDED_SYNONYM -> "";  // the project's, not the vocabulary's: the comment says so
                         case RELATED_SYNONYM -> "oboInOwl:hasRelatedSynonym";
                     },
                     clean(c.key()),

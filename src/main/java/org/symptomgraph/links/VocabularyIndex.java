@@ -24,6 +24,8 @@ import org.symptomgraph.links.Vocabularies.Vocabulary;
  *
  * <p>Exact synonyms that {@code doubtful-synonyms.tsv} lists are left out: DO's own "exact"
  * synonyms are sometimes broader or narrower than their term (the table says which and why).
+ * {@code added-synonyms.tsv} gives a few names the tables lack for a term that means the same
+ * ("lymphocytopenia" for lymphopenia), each with its reason; they match as exact synonyms do.
  */
 public final class VocabularyIndex {
 
@@ -49,7 +51,7 @@ public final class VocabularyIndex {
     }
 
     /** Which cell of the table a name comes from. */
-    public enum Scope { LABEL, EXACT_SYNONYM, RELATED_SYNONYM }
+    public enum Scope { LABEL, EXACT_SYNONYM, ADDED_SYNONYM, RELATED_SYNONYM }
 
     /** An identifier of another vocabulary that a term's row gives, and how the row relates it (a SKOS name, or empty). */
     public record CrossReference(Vocabulary vocabulary, String id, String skosMapping) {
@@ -138,6 +140,13 @@ public final class VocabularyIndex {
         read(Table.SYMP.file(), row -> index.add(new Term(Table.SYMP, symp, row[0], row[1], List.of()), row[2],
                 cell(row, 5), doubtful));
         read(Table.DRUGS.file(), row -> index.add(drug(row), "", "", doubtful));
+        read("added-synonyms.tsv", row -> {
+            Term term = index.byId.get(row[0]);
+            if (term == null) {
+                throw new IllegalStateException(RESOURCE_FOLDER + "added-synonyms.tsv: no term " + row[0]);
+            }
+            index.name(new Name(term, Scope.ADDED_SYNONYM, row[1]));
+        });
         return index;
     }
 
@@ -209,6 +218,11 @@ public final class VocabularyIndex {
     /** The names of the table whose key is {@code key}. */
     public List<Name> lookup(Table table, String key) {
         return byKey.get(table).getOrDefault(key, List.of());
+    }
+
+    /** Every key of a table's names (for checking a rule against the tables). */
+    Set<String> keys(Table table) {
+        return java.util.Collections.unmodifiableSet(byKey.get(table).keySet());
     }
 
     /** The names of the table that end in "disease" or "syndrome" and whose key without it is {@code key}. */

@@ -156,6 +156,9 @@ class CannedQueriesTest {
             entry("version-changes", () -> assertEquals(List.of(), select(petechiae, "version-changes").rows())),
             entry("wikidata-by-mesh", () -> assertTrue(CATALOG.get("wikidata-by-mesh").orElseThrow().bind(Map.of())
                     .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
+            // Run against a stand-in on loopback for another page: server.FederationTest.
+            entry("wikidata-by-doid", () -> assertTrue(CATALOG.get("wikidata-by-doid").orElseThrow().bind(Map.of())
+                    .serialize().contains("SERVICE <https://query.wikidata.org/sparql>"))),
             entry("causes-of-symptom", () -> assertRows(select(petechiae, "causes-of-symptom"),
                     "category|cause|also_known_as",
                     "Medical conditions > Infectious diseases|Coronavirus disease 2019|COVID-19",
@@ -448,6 +451,22 @@ class CannedQueriesTest {
             assertEquals(21, unmapped.size());
             assertFalse(unmapped.stream().anyMatch(r -> r.endsWith("|Leukemia") || r.endsWith("|Petechiae")),
                     unmapped.toString());
+        }
+    }
+
+    /** With the links import makes, the unlinked entities of a page are counted and named, the linked ones not. */
+    @Test
+    void unlinkedByPageNamesOnlyWhatIsStillUnlinkedWhenSomeEntitiesAreLinked() throws DocumentException {
+        try (GraphStore store = GraphStore.inMemory()) {
+            store.replace(Fixtures.imported(Fixtures.testDocument("nosebleeds.txt")), IMPORTED);
+            List<String> rows = select(store, "unlinked-by-page").rows();
+            assertEquals(1, rows.size(), rows.toString());
+            String[] row = rows.get(0).split("\\|", -1);
+            List<String> names = List.of(row[4].split(" \\| "));
+            assertEquals(Integer.parseInt(row[3]), names.size(), rows.toString());
+            assertTrue(names.contains("Fluticasone") && !names.contains("Leukemia") && !names.contains("Hemophilia"),
+                    rows.toString());
+            assertEquals(select(store, "entities-without-identifiers").rows().size(), names.size(), "the same count");
         }
     }
 

@@ -9,7 +9,7 @@ import org.symptomgraph.server.EndpointSettings;
 import org.symptomgraph.server.SymptomGraphServer;
 import org.symptomgraph.store.GraphStore;
 
-/** A running server on loopback over an in-memory database holding petechiae (and any other graphs). */
+/** A running server on loopback over an in-memory database holding petechiae (and any other graphs), or other graphs only. */
 public final class TestServer implements AutoCloseable {
 
     private final GraphStore store;
@@ -27,19 +27,29 @@ public final class TestServer implements AutoCloseable {
     /** @param settings changes to the default settings (a free port, loopback only) */
     public static TestServer petechiae(UnaryOperator<EndpointSettings> settings, DocumentGraph... more)
             throws DocumentException {
-        return start(settings, null, more);
+        return start(settings, null, withPetechiae(more));
+    }
+
+    /** A server over just these graphs. */
+    public static TestServer of(UnaryOperator<EndpointSettings> settings, DocumentGraph... graphs) {
+        return start(settings, null, graphs);
     }
 
     /** With dumps in {@code dumps}, written once the VoID description is there (see {@link #awaitDumps}). */
     public static TestServer withDumps(Dumps dumps, UnaryOperator<EndpointSettings> settings) throws DocumentException {
-        return start(settings, dumps);
+        return start(settings, dumps, withPetechiae());
     }
 
-    private static TestServer start(UnaryOperator<EndpointSettings> settings, Dumps dumps, DocumentGraph... more)
-            throws DocumentException {
+    private static DocumentGraph[] withPetechiae(DocumentGraph... more) throws DocumentException {
+        DocumentGraph[] all = new DocumentGraph[more.length + 1];
+        all[0] = Fixtures.graph(Fixtures.PETECHIAE);
+        System.arraycopy(more, 0, all, 1, more.length);
+        return all;
+    }
+
+    private static TestServer start(UnaryOperator<EndpointSettings> settings, Dumps dumps, DocumentGraph... graphs) {
         GraphStore store = GraphStore.inMemory();
-        store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.EPOCH);
-        for (DocumentGraph g : more) {
+        for (DocumentGraph g : graphs) {
             store.replace(g, Instant.EPOCH);
         }
         TestServer started = new TestServer(store, SymptomGraphServer.start(store,
