@@ -23,7 +23,8 @@ import org.apache.jena.sparql.expr.aggregate.Aggregator;
  * CONCAT and GROUP_CONCAT become their bounded forms and a SERVICE to an endpoint not allowed is
  * refused (also inside FILTER EXISTS, where Jena would otherwise fail on every row); after, each
  * filter's errors are logged once per query ({@link FilterErrors}). Wrapping filters only after
- * the optimizer keeps its rewrites of {@code FILTER(?x = constant)} into index lookups.
+ * the optimizer keeps its rewrites of {@code FILTER(?x = constant)} into index lookups. The pattern
+ * inside an allowed SERVICE is left as written: the other endpoint parses it.
  */
 final class QueryRewrite {
 
@@ -46,6 +47,11 @@ final class QueryRewrite {
                     wrapped.add(e instanceof FilterErrors ? e : new FilterErrors(e));
                 }
                 return OpFilter.filterDirect(wrapped, sub);
+            }
+
+            @Override
+            public Op transform(OpService service, Op sub) {
+                return service; // sent to the other endpoint as written: it has its own limits
             }
         }, op);
     }
@@ -72,7 +78,9 @@ final class QueryRewrite {
             if (services.refusesStatically(service.getService())) {
                 services.check(service.getService());
             }
-            return super.transform(service, sub);
+            // The pattern inside goes to the other endpoint as written: our bounded functions are
+            // not SPARQL it could parse, and its limits are its own.
+            return service;
         }
 
         @Override

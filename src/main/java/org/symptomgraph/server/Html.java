@@ -15,7 +15,7 @@ final class Html {
     static final String YASGUI_JS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.js";
     static final String YASGUI_CSS = "/webjars/zazuko__yasgui/4.5.0/build/yasgui.min.css";
     /** The WebJar files the pages load: the only ones served (below /webjars). */
-    static final java.util.Set<String> WEBJARS = java.util.Set.of(CYTOSCAPE, YASGUI_JS, YASGUI_CSS).stream()
+    static final java.util.Set<String> WEBJARS = java.util.Set.of(CYTOSCAPE, DAGRE, YASGUI_JS, YASGUI_CSS).stream()
             .map(p -> p.substring("/webjars".length())).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Html() {
