@@ -19,6 +19,7 @@ import org.symptomgraph.model.AgentClass;
 import org.symptomgraph.model.Category;
 import org.symptomgraph.model.Cause;
 import org.symptomgraph.model.CauseKind;
+import org.symptomgraph.model.Frequency;
 import org.symptomgraph.model.SymptomDocument;
 import org.symptomgraph.testing.Fixtures;
 
@@ -150,6 +151,62 @@ class LayoutVariationsTest {
         SymptomDocument doc = Fixtures.read("itching.txt", text).document();
         assertEquals(List.of("Contact dermatitis", "Use of some soaps"),
                 doc.allCauses().stream().map(Cause::label).toList());
+    }
+
+    @Test
+    void aSeriesOfBareNamesIsOneCauseEachAndASeriesSharingItsHeadIsOne() throws Exception {
+        String text = "Leg cramps\n\nLeg cramps can be caused by:\n\n- Diabetes Mellitus, kidney Failure, Thyroid disease\n"
+                + "- Thyroid, kidney, or liver problems\n- Hay fever, or allergic rhinitis\n";
+        SymptomDocument doc = Fixtures.read("leg-cramps.txt", text).document();
+        assertEquals(List.of("Diabetes Mellitus", "Kidney Failure", "Thyroid disease", "Thyroid, kidney, or liver problems",
+                "Hay fever"), doc.allCauses().stream().map(Cause::label).toList());
+        assertEquals(List.of("allergic rhinitis"), doc.allCauses().get(4).aliases());
+    }
+
+    @Test
+    void semicolonsSeparateTheMembersOfASentencesListThatHoldCommas() throws Exception {
+        String text = "Painful urination\n\nLess common causes include kidney stones; interstitial cystitis, a long-term "
+                + "bladder condition; irritation from soaps, douches, or bubble baths; and bladder cancer.\n";
+        SymptomDocument doc = Fixtures.read("painful-urination.txt", text).document();
+        assertEquals(List.of("Kidney stones", "Interstitial cystitis", "Irritation from soaps, douches, or bubble baths",
+                "Bladder cancer"), doc.allCauses().stream().map(Cause::label).toList());
+        assertEquals(Optional.of(Frequency.LESS_COMMON), doc.categories().get(0).frequency());
+    }
+
+    @Test
+    void theFrequencyOfAParagraphSaysHowCommonItsListIs() throws Exception {
+        String text = """
+                Sore throat
+
+                A sore throat is usually caused by a virus. Occasionally it’s caused by a bacterial infection, like strep throat.
+
+                Most of the time the pain comes from the throat itself. This can happen because of:
+
+                - Dry air
+                - Shouting
+
+                Rarely, a sore throat is a sign of a more serious condition:
+
+                - Epiglottitis
+
+                Other things that can give you a sore throat include:
+
+                - Acid reflux
+                """;
+        Map<String, Optional<Frequency>> frequencies = Fixtures.read("sore-throat.txt", text).document().categories()
+                .stream().collect(Collectors.toMap(c -> labels(c).get(0), Category::frequency));
+        assertEquals(Map.of("Virus", Optional.of(Frequency.COMMON), "Bacterial infection", Optional.of(Frequency.LESS_COMMON),
+                "Dry air", Optional.of(Frequency.COMMON), "Epiglottitis", Optional.of(Frequency.RARE),
+                "Acid reflux", Optional.of(Frequency.OTHER)), frequencies);
+    }
+
+    @Test
+    void aDrugsDescriptionAfterItIsItsDetailNotAnotherDrug() throws Exception {
+        String text = "Bloating\n\nBloating can be caused by:\n\n- Medicines, including metformin (Glucophage) and "
+                + "lactulose (Kristalose), a laxative\n";
+        List<Cause> causes = Fixtures.read("bloating.txt", text).document().allCauses();
+        assertEquals(List.of("Metformin", "Lactulose"), causes.stream().map(Cause::label).toList());
+        assertEquals(Optional.of("a laxative"), causes.get(1).detail());
     }
 
     private static List<String> names(List<Category> categories) {
