@@ -209,6 +209,46 @@ class LayoutVariationsTest {
         assertEquals(Optional.of("a laxative"), causes.get(1).detail());
     }
 
+    @Test
+    void aDefinitionListOfPlainDescriptionsIsAListOfCausesAndATableOfContentsIsFurniture() throws Exception {
+        String html = """
+                <html><head><title>Muscle weakness</title></head><body><main><h1>Muscle weakness</h1>
+                <ol><li><a href="#what">What is muscle weakness?</a></li><li><a href="#causes">What causes it?</a></li></ol>
+                <h2 id="causes">Brain and spinal cord</h2>
+                <dl><dt>Stroke</dt><dd>A blocked or burst blood vessel in the brain.</dd>
+                <dt>Multiple sclerosis (MS)</dt><dd>The immune system damages the coating of nerve fibers.</dd></dl>
+                </main></body></html>""";
+        SymptomDocument doc = Fixtures.read("muscle-weakness.html", html).document();
+        assertEquals(List.of("Brain and spinal cord"), names(doc.categories()));
+        assertEquals(List.of("Stroke", "Multiple sclerosis"), labels(doc.categories().get(0)));
+        assertEquals(Optional.of("A blocked or burst blood vessel in the brain"), doc.allCauses().get(0).detail());
+    }
+
+    @Test
+    void aSectionOnCareIsNotCausesThoughItMentionsTheCause() throws Exception {
+        String text = """
+                Hoarseness
+
+                Hoarseness can be caused by:
+
+                - Inhaled steroid medicines: Using an inhaler such as fluticasone (Flovent) or budesonide (Pulmicort) for asthma can irritate your throat.
+
+                Care and Treatment
+
+                How is hoarseness treated?
+
+                Treatment depends on the cause. Your provider may suggest:
+
+                - Resting your voice
+                - Omeprazole (Prilosec)
+                """;
+        List<Cause> causes = Fixtures.read("hoarseness.txt", text).document().allCauses();
+        assertEquals(List.of("Fluticasone", "Budesonide"), causes.stream().map(Cause::label).toList());
+        assertEquals(List.of(Optional.of("Inhaled steroid medicines")), causes.stream().map(Cause::group).distinct().toList());
+        assertEquals(List.of("Pulmicort"), causes.get(1).brands());
+        assertEquals(Optional.of("for asthma"), causes.get(1).detail());
+    }
+
     private static List<String> names(List<Category> categories) {
         return categories.stream().map(Category::name).toList();
     }

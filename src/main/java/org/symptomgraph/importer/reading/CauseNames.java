@@ -71,6 +71,8 @@ final class CauseNames {
     private static final Pattern COMMA = Pattern.compile(",\\s");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:but|yet|so|then|although|though|because)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DRUG_PURPOSE = Pattern.compile("^(.+\\))\\s+((?:for|in|to|during|after)\\s.+)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ARTICLE_START = Pattern.compile("(?:a|an)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern AND_OR = Pattern.compile("\\b(?:and|or|and/or)\\b", Pattern.CASE_INSENSITIVE);
     /** "the seizure drug phenytoin": a drug named after the words for its class. */
@@ -195,7 +197,15 @@ final class CauseNames {
             if (clause > 0) {
                 examples = examples.substring(0, clause); // ", when the dose is too high" is about the class
             }
+            int modal = modalCut(examples);
+            if (modal > 0) {
+                examples = examples.substring(0, modal); // "… (Pulmicort) for asthma can irritate your throat"
+            }
             String group = Text.stripEnd(head.substring(0, triggers.get(i)));
+            int colon = Text.firstOutside(COLON, group);
+            if (colon > 0) {
+                group = group.substring(0, colon).strip(); // "Inhaled steroid medicines: Using an inhaler such as …"
+            }
             List<String> pieces = Text.enumeration(examples);
             // A class of medicines, or examples whose parentheses can only be brands ("(Sudafed, others)").
             boolean drugClass = context == CauseKind.DRUG || Lexicon.DRUG_WORDS.in(group)
@@ -216,12 +226,18 @@ final class CauseNames {
                 }
                 // "lactulose (Kristalose), a laxative": a piece after it that starts with an article describes it.
                 boolean described = k + 1 < pieces.size() && ARTICLE_START.matcher(pieces.get(k + 1)).lookingAt();
-                Optional<String> detail = described ? Optional.of(pieces.get(++k).strip()) : Optional.empty();
+                Optional<String> appositive = described ? Optional.of(pieces.get(++k).strip()) : Optional.empty();
+                Matcher purpose = DRUG_PURPOSE.matcher(piece.strip());
+                if (purpose.matches()) {
+                    piece = purpose.group(1); // "budesonide (Pulmicort) for asthma": what it is taken for is detail
+                }
+                Optional<String> detail = purpose.matches() ? Optional.of(purpose.group(2)) : appositive;
+                String classLabel = Text.capitalise(group);
                 Matcher named = CLASS_THEN_DRUG.matcher(piece.strip());
                 String drug = named.matches() && !brandsOf(piece, true).isEmpty() ? named.group(1) : piece;
                 name(drug, null, CauseKind.DRUG, line, evidence, true, warn)
                         .map(c -> new Cause(c.label(), c.kind(), c.aliases(), c.abbreviations(), c.brands(),
-                                c.otherBrands(), c.definition(), detail.or(c::detail), Optional.of(Text.capitalise(group)),
+                                c.otherBrands(), c.definition(), detail.or(c::detail), Optional.of(classLabel),
                                 c.dueTo(), c.line(), c.evidence()))
                         .ifPresent(out::add);
             }

@@ -68,7 +68,11 @@ final class FurniturePass implements ReadingPass {
                     // "Alternative Names: Epistaxis; Bleeding from the nose": names of the symptom.
                     r.otherNames.addAll(Text.enumeration(b.text()));
                 }
-                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && Lexicon.CAUSAL.in(b.text());
+                // The sentence that leads into the list speaks of causes ("Treatment depends on the cause. Your
+                // provider may suggest:" does not).
+                List<Text.Sentence> sentences = Text.sentences(b.text());
+                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && !sentences.isEmpty()
+                        && Lexicon.CAUSAL.in(sentences.get(sentences.size() - 1).text());
                 if (!leadsCauses || b.level() > 0) {
                     continue;
                 }
@@ -121,6 +125,11 @@ final class FurniturePass implements ReadingPass {
             "\\b(?:if|when|unless)(?:\\s+(?:you|your|it|the|they|there|he|she|your child)(?:\\s+\\S+)?)?\\s*:?\\s*$",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** A question about care, not causes: "How is hoarseness treated?", "How is it diagnosed?". */
+    private static final java.util.regex.Pattern CARE_QUESTION = java.util.regex.Pattern.compile(
+            "^(?:how|when|what)\\b.*\\b(?:treated|diagnosed|prevented|managed|tested)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A heading that tells the reader to get help ("Contact your provider", "Seek medical care"). */
     private static final java.util.regex.Pattern SEE_A_DOCTOR = java.util.regex.Pattern.compile(
             "^(?:call|contact|see|seek|talk to|speak to|visit|get help|get medical|go to|ask)\\b",
@@ -130,7 +139,8 @@ final class FurniturePass implements ReadingPass {
     private static boolean isOffTopic(String heading) {
         String h = Text.stripEnd(heading.replaceAll("[?]+$", ""));
         return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h)
-                || SEE_A_DOCTOR.matcher(h).find() || CONDITIONAL.matcher(h).find(); // "Call your doctor if", "Contact your provider"
+                || SEE_A_DOCTOR.matcher(h).find() || CONDITIONAL.matcher(h).find() // "Call your doctor if", "Contact your provider"
+                || CARE_QUESTION.matcher(h).find(); // "How is hoarseness treated?"
     }
 
     /** "By Mayo Clinic Staff", "Medically reviewed by …", "Updated by: …". */
