@@ -249,6 +249,60 @@ class LayoutVariationsTest {
         assertEquals(Optional.of("for asthma"), causes.get(1).detail());
     }
 
+    @Test
+    void aTableRowThatOnlyNamesAGroupHeadsTheRowsBelowIt() throws Exception {
+        String text = """
+                Difficulty swallowing
+
+                The most common causes are
+
+                - Stroke
+                - Cancer of the esophagus
+
+                | Cause | Common features |
+                | --- | --- |
+                | **Problems in the mouth** | |
+                | Parkinson disease | Tremor |
+                | **Problems in the esophagus** | |
+                | Achalasia | Trouble with solids and liquids |
+
+                Warning signs
+
+                In people with difficulty swallowing, certain symptoms are cause for concern:
+
+                - Weight loss
+                """;
+        SymptomDocument doc = Fixtures.read("difficulty-swallowing.txt", text).document();
+        Map<String, List<String>> byCategory = new java.util.LinkedHashMap<>();
+        doc.categories().forEach(c -> collect(c, byCategory));
+        assertEquals(Map.of("Most common causes", List.of("Stroke", "Cancer of the esophagus"),
+                "Problems in the mouth", List.of("Parkinson disease"), "Problems in the esophagus", List.of("Achalasia")),
+                byCategory);
+        assertEquals(Optional.of(Frequency.MOST_COMMON), doc.categories().get(0).frequency());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"painful-urination.txt", "painful-urination.html"})
+    void aListCutInTwoByAnAdvertisementIsOneList(String file) throws Exception {
+        String page = file.endsWith(".txt")
+                ? "Painful urination\n\nOther infections can also make it hurt to pee:\n\n- Vaginal yeast infections\n\n"
+                        + "ADVERTISEMENT\n\n- Prostatitis\n- Kidney infection\n"
+                : "<html><body><main><h1>Painful urination</h1><p>Other infections can also make it hurt to pee:</p>"
+                        + "<ul><li>Vaginal yeast infections</li></ul><div class=\"ad-container\"><p>Advertisement</p></div>"
+                        + "<ul><li>Prostatitis</li><li>Kidney infection</li></ul></main></body></html>";
+        SymptomDocument doc = Fixtures.read(file, page).document();
+        assertEquals(1, doc.categories().size(), doc.toString());
+        assertEquals(List.of("Vaginal yeast infections", "Prostatitis", "Kidney infection"), labels(doc.categories().get(0)));
+        assertEquals(Optional.of(Frequency.OTHER), doc.categories().get(0).frequency());
+    }
+
+    private static void collect(Category c, Map<String, List<String>> into) {
+        if (!c.causes().isEmpty()) {
+            into.put(c.name(), labels(c));
+        }
+        c.children().forEach(child -> collect(child, into));
+    }
+
     private static List<String> names(List<Category> categories) {
         return categories.stream().map(Category::name).toList();
     }

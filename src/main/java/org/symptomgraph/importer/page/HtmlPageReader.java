@@ -207,6 +207,8 @@ public final class HtmlPageReader implements PageReader {
         final List<Block> blocks = new ArrayList<>();
         private Inline inline = new Inline();
         private int list;
+        /** How many blocks there were when the last list ended. */
+        private int endOfList = -1;
 
         /** A block-level element: its inline runs become paragraphs; its block children are read in turn. */
         void container(Element e, int depth) {
@@ -228,8 +230,12 @@ public final class HtmlPageReader implements PageReader {
                 heading(el, tag.charAt(1) - '0');
             } else if (LIST.matcher(tag).matches()) {
                 flush();
-                list++;
+                // A list straight after another, with nothing read between (an advertisement left out), goes on.
+                if (blocks.size() != endOfList || blocks.isEmpty()) {
+                    list++;
+                }
                 list(el, depth + 1);
+                endOfList = blocks.size();
             } else if (tag.equals("li")) {
                 flush();
                 item(el, Math.max(depth, 1), 0);

@@ -81,7 +81,9 @@ final class Statements {
             + alternatives(Lexicon.OTHER_CAUSES)
             + ")\\s+(?:(?:(?:possible|potential|specific|known)\\s+)?(?:" + alternatives(Lexicon.CAUSE_NOUNS) + ")(?![\\p{L}])"
             // "Other things that can give you a sore throat include:" (a lead-in, not a heading "Other conditions")
-            + "|[\\p{L}]+\\s+that\\s+(?:can|may|might|could|also)\\s+(?:also\\s+)?(?:cause|give|lead|trigger|bring on)\\b)",
+            + "|[\\p{L}]+\\s+that\\s+(?:can|may|might|could|also)\\s+(?:also\\s+)?(?:cause|give|lead|trigger|bring on)\\b"
+            // "Other infections can also make it hurt to pee:"
+            + "|[\\p{L}]+\\s+(?:can|may|might|could)\\s+also\\b)",
             FLAGS);
 
     /** Words that introduce a list of causes inside a sentence; the strong ones may introduce one cause. */
@@ -123,17 +125,17 @@ final class Statements {
         if (SIGN_OF.matcher(last).find()) {
             return LeadIn.CAUSES; // "Rarely, bloating is a sign of a more serious condition:" lists conditions
         }
-        if (Lexicon.NOT_CAUSES.in(last) && !Lexicon.CAUSAL.in(last)) {
+        if (Lexicon.NOT_CAUSES.in(last) && !Lexicon.causal(last)) {
             return LeadIn.OTHER_THINGS;
         }
         boolean introducesTheList = sentence.strip().endsWith(":");
         if ((introducesTheList && CauseNames.isAdvice(sentence)) || FurniturePass.CONDITIONAL.matcher(sentence).find()) {
             return LeadIn.OTHER_THINGS; // "Call your healthcare provider if:", "See a GP if you have:"
         }
-        if (Lexicon.CAUSAL.in(sentence)) {
+        if (Lexicon.causal(sentence)) {
             return LeadIn.CAUSES;
         }
-        if (before != null && Lexicon.CAUSAL.in(before) && !Lexicon.NOT_CAUSES.in(before)) {
+        if (before != null && Lexicon.causal(before) && !Lexicon.NOT_CAUSES.in(before)) {
             return LeadIn.CAUSES;
         }
         return LeadIn.UNKNOWN;
