@@ -143,7 +143,19 @@ public final class HtmlPageReader implements PageReader {
             return true;
         }
         return hasFurnitureWord(e.id()) || e.classNames().stream().anyMatch(HtmlPageReader::hasFurnitureWord)
-                || isLinkBar(e);
+                || isLinkBar(e) || isTableOfContents(e);
+    }
+
+    /** A list of links to the page's own sections ("What is X?", "What causes X?"): the page's table of contents. */
+    private static boolean isTableOfContents(Element e) {
+        if (!LIST.matcher(e.normalName()).matches()) {
+            return false;
+        }
+        Elements items = e.select("> li");
+        return items.size() >= 2 && items.stream().allMatch(li -> {
+            Elements links = li.select("> a[href^=#]");
+            return links.size() == 1 && links.first().text().strip().equals(li.text().strip());
+        });
     }
 
     /**
@@ -195,6 +207,8 @@ public final class HtmlPageReader implements PageReader {
         final List<Block> blocks = new ArrayList<>();
         private Inline inline = new Inline();
         private int list;
+        /** How many blocks there were when the last list ended. */
+        private int endOfList = -1;
 
         /** A block-level element: its inline runs become paragraphs; its block children are read in turn. */
         void container(Element e, int depth) {
@@ -216,11 +230,19 @@ public final class HtmlPageReader implements PageReader {
                 heading(el, tag.charAt(1) - '0');
             } else if (LIST.matcher(tag).matches()) {
                 flush();
-                list++;
+                // A list straight after another, with nothing read between (an advertisement left out), goes on.
+                if (blocks.size() != endOfList || blocks.isEmpty()) {
+                    list++;
+                }
                 list(el, depth + 1);
+                endOfList = blocks.size();
             } else if (tag.equals("li")) {
                 flush();
                 item(el, Math.max(depth, 1), 0);
+            } else if (tag.equals("dl") && isGlossary(el)) {
+                flush();
+                list++;
+                glossary(el, depth + 1);
             } else if (INLINE.contains(tag) && !hasBlockInside(el)) {
                 inline.inlineContent(el);
             } else if (tag.equals("dt") || (tag.equals("p") || tag.equals("div")) && isBoldHeading(el)) {
@@ -238,6 +260,36 @@ public final class HtmlPageReader implements PageReader {
                 flush();
                 container(el, depth);
                 flush();
+            }
+        }
+
+        /**
+         * A definition list whose descriptions are plain text ("Stroke" — "A blocked or burst blood
+         * vessel …"): a list of its terms, each with its description after a colon. One whose
+         * descriptions hold lists or headings is a set of groups instead: its terms are headings.
+         */
+        private static boolean isGlossary(Element dl) {
+            return !dl.select("> dt").isEmpty() && dl.select("> dd").stream()
+                    .allMatch(dd -> dd.select("ul, ol, dl, table, h1, h2, h3, h4, h5, h6").isEmpty());
+        }
+
+        private void glossary(Element dl, int depth) {
+            Inline item = null;
+            for (Element child : dl.children()) {
+                if (child.normalName().equals("dt")) {
+                    if (item != null) {
+                        item.emit(Block.Type.ITEM, depth, 0, list, blocks);
+                    }
+                    item = new Inline();
+                    item.oneLine = true;
+                    item.inlineContent(child);
+                } else if (child.normalName().equals("dd") && item != null) {
+                    item.text(new TextNode(": "));
+                    item.inlineContent(child);
+                }
+            }
+            if (item != null) {
+                item.emit(Block.Type.ITEM, depth, 0, list, blocks);
             }
         }
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * blocks. Pages put causes in tables as "Symptoms | Possible cause" (NHS) or "Cause | Description":
  * when a header cell names a cause column, the table is a list of that column's cells, with a
  * description column's cell after a dash (as a list item would write it); the other columns (the
- * symptoms that point to each cause, say) are left out. Any other table is read as prose, a
+ * symptoms that point to each cause, say) are left out; a row that fills only the cause column
+ * names a group of the rows below it, and is read as their heading. Any other table is read as prose, a
  * paragraph a row, its cells joined by dashes.
  */
 final class Table {
@@ -49,6 +50,12 @@ final class Table {
             for (List<Block> row : rows.subList(1, rows.size())) {
                 Block name = cell(row, cause.get());
                 if (name == null) {
+                    continue;
+                }
+                if (header.size() > 1 && row.stream().filter(c -> !c.text().isBlank()).count() == 1) {
+                    // "| **Problems in the esophagus** | |": a row that only names a group heads the rows below it.
+                    out.add(new Block(Block.Type.HEADING, name.line(), name.text(), 0, out.isEmpty() ? gap : 0, -1, 0,
+                            name.spans()));
                     continue;
                 }
                 Block text = description.map(d -> joined(name, cell(row, d))).orElse(name);

@@ -71,6 +71,9 @@ final class CauseNames {
     private static final Pattern COMMA = Pattern.compile(",\\s");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:but|yet|so|then|although|though|because)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DRUG_PURPOSE = Pattern.compile("^(.+\\))\\s+((?:for|in|to|during|after)\\s.+)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ARTICLE_START = Pattern.compile("(?:a|an)\\s", Pattern.CASE_INSENSITIVE);
     private static final Pattern AND_OR = Pattern.compile("\\b(?:and|or|and/or)\\b", Pattern.CASE_INSENSITIVE);
     /** "the seizure drug phenytoin": a drug named after the words for its class. */
     private static final Pattern CLASS_THEN_DRUG = Pattern.compile(
@@ -118,8 +121,29 @@ final class CauseNames {
         if (!drugs.isEmpty()) {
             return drugs;
         }
+        List<String> series = bareSeries(head);
+        if (rest == null && !series.isEmpty()) {
+            List<Cause> out = new ArrayList<>();
+            series.forEach(n -> name(n, null, context, line, evidence, false, warn).ifPresent(out::add));
+            return out;
+        }
         Optional<Cause> cause = name(head, rest, context, line, evidence, false, warn);
         return cause.map(List::of).orElseGet(List::of);
+    }
+
+    /**
+     * "Diabetes Mellitus, kidney Failure, Thyroid disease": an item that is three or more short names
+     * and nothing else (no "and" or "or", no parentheses, no clause) names each. A series with a
+     * conjunction may share its last word ("Thyroid, kidney, or liver problems") and stays one name.
+     */
+    private static List<String> bareSeries(String head) {
+        if (head.contains("(") || AND_OR.matcher(head).find()) {
+            return List.of();
+        }
+        List<String> parts = java.util.Arrays.stream(head.split(",")).map(String::strip).toList();
+        boolean names = parts.size() >= 3 && parts.stream().allMatch(p -> !p.isEmpty() && Text.words(p) <= 4
+                && Character.isLetter(p.codePointAt(0)) && !FINITE_VERB.matcher(p).find());
+        return names ? parts : List.of();
     }
 
     /** The cause one piece of a sentence's enumeration names ("an allergic reaction"), if it is a name. */
@@ -173,7 +197,15 @@ final class CauseNames {
             if (clause > 0) {
                 examples = examples.substring(0, clause); // ", when the dose is too high" is about the class
             }
+            int modal = modalCut(examples);
+            if (modal > 0) {
+                examples = examples.substring(0, modal); // "… (Pulmicort) for asthma can irritate your throat"
+            }
             String group = Text.stripEnd(head.substring(0, triggers.get(i)));
+            int colon = Text.firstOutside(COLON, group);
+            if (colon > 0) {
+                group = group.substring(0, colon).strip(); // "Inhaled steroid medicines: Using an inhaler such as …"
+            }
             List<String> pieces = Text.enumeration(examples);
             // A class of medicines, or examples whose parentheses can only be brands ("(Sudafed, others)").
             boolean drugClass = context == CauseKind.DRUG || Lexicon.DRUG_WORDS.in(group)
@@ -183,7 +215,8 @@ final class CauseNames {
                 continue;
             }
             List<Cause> out = new ArrayList<>();
-            for (String piece : pieces) {
+            for (int k = 0; k < pieces.size(); k++) {
+                String piece = pieces.get(k);
                 if (isOthers(piece)) {
                     continue;
                 }
@@ -191,11 +224,20 @@ final class CauseNames {
                     warn.accept("\"" + piece + "\" names a group of drugs, not a drug; left out");
                     continue;
                 }
+                // "lactulose (Kristalose), a laxative": a piece after it that starts with an article describes it.
+                boolean described = k + 1 < pieces.size() && ARTICLE_START.matcher(pieces.get(k + 1)).lookingAt();
+                Optional<String> appositive = described ? Optional.of(pieces.get(++k).strip()) : Optional.empty();
+                Matcher purpose = DRUG_PURPOSE.matcher(piece.strip());
+                if (purpose.matches()) {
+                    piece = purpose.group(1); // "budesonide (Pulmicort) for asthma": what it is taken for is detail
+                }
+                Optional<String> detail = purpose.matches() ? Optional.of(purpose.group(2)) : appositive;
+                String classLabel = Text.capitalise(group);
                 Matcher named = CLASS_THEN_DRUG.matcher(piece.strip());
                 String drug = named.matches() && !brandsOf(piece, true).isEmpty() ? named.group(1) : piece;
                 name(drug, null, CauseKind.DRUG, line, evidence, true, warn)
                         .map(c -> new Cause(c.label(), c.kind(), c.aliases(), c.abbreviations(), c.brands(),
-                                c.otherBrands(), c.definition(), c.detail(), Optional.of(Text.capitalise(group)),
+                                c.otherBrands(), c.definition(), detail.or(c::detail), Optional.of(classLabel),
                                 c.dueTo(), c.line(), c.evidence()))
                         .ifPresent(out::add);
             }
@@ -288,7 +330,7 @@ final class CauseNames {
             return Optional.empty();
         }
         Matcher called = CALLED_AT_END.matcher(text);
-        if (called.find()) {
+        if (called.find() && !isSeries(text, called)) {
             calledAliases.add(Text.stripEnd(called.group(1)));
             text = text.substring(0, called.start()).strip();
         }
@@ -514,6 +556,15 @@ final class CauseNames {
         return !rest.isEmpty() && Character.isLowerCase(rest.codePointAt(0)) && Text.words(rest) >= 3
                 && !joins && !rest.contains(",") && !Lexicon.ALIAS_MARKERS.startsIn(rest)
                 && !CONJUNCTION.matcher(rest).find() ? at : -1;
+    }
+
+    /**
+     * "Thyroid, kidney, or liver problems": an ", or" that closes a series of three or more is the
+     * series' last member, not another name ("Hay fever, or allergic rhinitis").
+     */
+    private static boolean isSeries(String text, Matcher called) {
+        return called.group().strip().substring(1).strip().toLowerCase(Locale.ROOT).startsWith("or ")
+                && Text.firstOutside(COMMA, text.substring(0, called.start())) > 0;
     }
 
     /** "Damage to the urinary tract may cause …": the modal verb where the name ends, or -1. */

@@ -27,6 +27,9 @@ final class FurniturePass implements ReadingPass {
     private static final Pattern ALTERNATIVE_NAMES = Pattern.compile("^(?:alternative|other) names?\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern UNFINISHED_LEAD = Pattern.compile(
+            "\\b(?:causes?|reasons?)\\s+(?:of\\s+.+\\s+)?(?:are|is|include|includes)$", Pattern.CASE_INSENSITIVE);
+
     @Override
     public void apply(Reading r) {
         List<Block> content = new ArrayList<>();
@@ -36,7 +39,15 @@ final class FurniturePass implements ReadingPass {
         int offTopicLevel = -1;
         int referenceList = 0;
         Block previous = null;
-        for (Block b : r.content) {
+        java.util.Map<Integer, Integer> joinedLists = new java.util.HashMap<>();
+        int position = -1;
+        int lastKept = -1;
+        for (Block read : r.content) {
+            position++;
+            // "The most common causes are" on a line of its own: a lead-in that lost its colon, not a heading.
+            Block b = read.is(Block.Type.HEADING) && UNFINISHED_LEAD.matcher(read.text()).find()
+                    ? new Block(Block.Type.PROSE, read.line(), read.text() + ":", 0, read.gap(), -1, 0, read.spans())
+                    : read;
             Block before = previous;
             previous = b;
             if (!b.is(Block.Type.ITEM) && date(r, b)) {
@@ -68,7 +79,11 @@ final class FurniturePass implements ReadingPass {
                     // "Alternative Names: Epistaxis; Bleeding from the nose": names of the symptom.
                     r.otherNames.addAll(Text.enumeration(b.text()));
                 }
-                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && Lexicon.CAUSAL.in(b.text());
+                // The sentence that leads into the list speaks of causes ("Treatment depends on the cause. Your
+                // provider may suggest:" does not).
+                List<Text.Sentence> sentences = Text.sentences(b.text());
+                boolean leadsCauses = b.is(Block.Type.PROSE) && b.text().endsWith(":") && !sentences.isEmpty()
+                        && Lexicon.causal(sentences.get(sentences.size() - 1).text());
                 if (!leadsCauses || b.level() > 0) {
                     continue;
                 }
@@ -95,9 +110,30 @@ final class FurniturePass implements ReadingPass {
                 }
                 continue;
             }
+            if (b.is(Block.Type.ITEM)) {
+                b = joined(b, content, position - lastKept > 1, joinedLists);
+            }
             content.add(b);
+            lastKept = position;
         }
         r.content = content;
+    }
+
+    /**
+     * A list cut in two by furniture left out between its halves (an advertisement) goes on: an item
+     * right after the dropped blocks, at the level and in the style of the item before them, takes
+     * that item's list, and so do the rest of its list.
+     */
+    private static Block joined(Block item, List<Block> content, boolean droppedBefore, java.util.Map<Integer, Integer> joined) {
+        Integer into = joined.get(item.list());
+        Block last = content.isEmpty() ? null : content.get(content.size() - 1);
+        if (into == null && droppedBefore && last != null && last.is(Block.Type.ITEM) && last.list() != item.list()
+                && last.level() == item.level() && (last.ordinal() > 0) == (item.ordinal() > 0)) {
+            into = last.list();
+            joined.put(item.list(), into);
+        }
+        return into == null ? item
+                : new Block(item.type(), item.line(), item.text(), item.level(), item.gap(), item.ordinal(), into, item.spans());
     }
 
     /** Takes a block that is a date as the page's date (the first one; another is reported). */
@@ -121,6 +157,11 @@ final class FurniturePass implements ReadingPass {
             "\\b(?:if|when|unless)(?:\\s+(?:you|your|it|the|they|there|he|she|your child)(?:\\s+\\S+)?)?\\s*:?\\s*$",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** A question about care, not causes: "How is hoarseness treated?", "How is it diagnosed?". */
+    private static final java.util.regex.Pattern CARE_QUESTION = java.util.regex.Pattern.compile(
+            "^(?:how|when|what)\\b.*\\b(?:treated|diagnosed|prevented|managed|tested)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** A heading that tells the reader to get help ("Contact your provider", "Seek medical care"). */
     private static final java.util.regex.Pattern SEE_A_DOCTOR = java.util.regex.Pattern.compile(
             "^(?:call|contact|see|seek|talk to|speak to|visit|get help|get medical|go to|ask)\\b",
@@ -130,7 +171,8 @@ final class FurniturePass implements ReadingPass {
     private static boolean isOffTopic(String heading) {
         String h = Text.stripEnd(heading.replaceAll("[?]+$", ""));
         return Lexicon.OFF_TOPIC_HEADINGS.is(h) || Lexicon.OFF_TOPIC_HEADING_STARTS.startsIn(h)
-                || SEE_A_DOCTOR.matcher(h).find() || CONDITIONAL.matcher(h).find(); // "Call your doctor if", "Contact your provider"
+                || SEE_A_DOCTOR.matcher(h).find() || CONDITIONAL.matcher(h).find() // "Call your doctor if", "Contact your provider"
+                || CARE_QUESTION.matcher(h).find(); // "How is hoarseness treated?"
     }
 
     /** "By Mayo Clinic Staff", "Medically reviewed by …", "Updated by: …". */
@@ -144,7 +186,7 @@ final class FurniturePass implements ReadingPass {
 
     /** "Urinary tract showing kidneys, ureters, bladder …": one sentence about a picture. */
     private static boolean isCaption(String text) {
-        if (Text.sentences(text).size() != 1 || Lexicon.CAUSAL.in(text)) {
+        if (Text.sentences(text).size() != 1 || Lexicon.causal(text)) {
             return false;
         }
         return Lexicon.CAPTION_WORDS.find(text).filter(m -> Text.words(text.substring(0, m.start())) <= 5).isPresent();

@@ -67,7 +67,7 @@ final class ImplicitListPass implements ReadingPass {
                     }
                     i = end - 1;
                 }
-            } else if (Lexicon.CAUSAL.in(lead) && Statements.leadIn(lead, null) == Statements.LeadIn.CAUSES) {
+            } else if (Lexicon.causal(lead) && Statements.leadIn(lead, null) == Statements.LeadIn.CAUSES) {
                 List<int[]> pairs = causeHeadings(in, i + 1);
                 if (pairs.size() >= 2) {
                     list++;
@@ -130,7 +130,7 @@ final class ImplicitListPass implements ReadingPass {
 
     /** A paragraph or heading that speaks of causes ("There are many causes of a red eye.", "Causes A–Z"). */
     private static boolean speaksOfCauses(Block b) {
-        return Lexicon.CAUSAL.in(b.text()) || Lexicon.CAUSE_NOUNS.in(b.text());
+        return Lexicon.causal(b.text()) || Lexicon.CAUSE_NOUNS.in(b.text());
     }
 
     /** A block's text line by line, as its source had it (the spans say where each line starts). */

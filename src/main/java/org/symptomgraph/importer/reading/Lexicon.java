@@ -22,6 +22,14 @@ final class Lexicon {
     static final WordList OTHER_CAUSES = WordList.of("other-causes");
     static final WordList CAUSE_NOUNS = WordList.of("cause-nouns");
     static final WordList CAUSAL = WordList.of("causal-phrases");
+    /** "certain symptoms are cause for concern": a "cause" that is not a cause of anything. */
+    private static final java.util.regex.Pattern NOT_CAUSAL = java.util.regex.Pattern.compile(
+            "\\bcauses? for (?:concern|alarm|worry)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Whether the text speaks of causing (a phrase of {@link #CAUSAL}, not "cause for concern"). */
+    static boolean causal(String text) {
+        return CAUSAL.in(NOT_CAUSAL.matcher(text).replaceAll(" "));
+    }
     static final WordList NOT_CAUSES = WordList.of("not-causes");
     static final WordList NO_CAUSE = WordList.of("no-cause");
     static final WordList SUBGROUPS = WordList.of("subgroups");

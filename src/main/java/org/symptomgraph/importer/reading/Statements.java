@@ -47,6 +47,14 @@ final class Statements {
             + "(?:is|are)\\s+)?(?<subject>.+?)\\s+(?:(?:is|are)\\s+)?(?:(?:" + FREQUENCY_WORDS + ")\\s+)?(?:(?:is|are)\\s+)?"
             + "(?:caused by|the result of|due to|results? from|stems? from|comes? from|"
             + "(?:may|can|might) (?:be caused by|result from))\\s+(?<list>.+)$", FLAGS);
+    /** "X is a sign of …", "can be a symptom of …": what follows is what X is a sign of. */
+    private static final Pattern SIGN_OF = Pattern.compile(
+            "\\b(?:is|are|can be|may be|could be|might be)\\s+(?:often\\s+|sometimes\\s+|also\\s+)?(?:a\\s+|an\\s+)?"
+                    + "(?:early\\s+|common\\s+|warning\\s+)?(?:sign|signs|symptom|symptoms)\\s+of\\b", FLAGS);
+    private static final Pattern IS_CONTRACTED = Pattern.compile("\\b(it|this|that)[’']s\\b", FLAGS);
+    private static final Pattern ARE_CONTRACTED = Pattern.compile("\\b(they|these)[’']re\\b", FLAGS);
+    private static final Pattern LEADING_ADVERB = Pattern.compile("^(?:only\\s+)?(?:rarely|seldom|occasionally|commonly|"
+            + "usually|often|sometimes|most often|less often|less commonly|more commonly|most commonly)\\s*,?\\s+", FLAGS);
     /** "Rarely, in A and sometimes after B, …": the causes are the places the sentence opens with. */
     private static final Pattern OPENING_PLACES = Pattern.compile("^(?<freq>[\\p{L}]+(?:\\s+[\\p{L}]+)?)\\s*,\\s*"
             + "(?<places>(?:in|after|with|during|from|following)\\s.+?),\\s+(?<clause>.+)$", FLAGS);
@@ -65,10 +73,17 @@ final class Statements {
             "\\b(?:such as|including|like)\\b.*\\b\\p{Ll}[\\p{L}-]+\\s*\\(\\p{Lu}[^()]*\\)", FLAGS);
     private static final Pattern RELATIVE = Pattern.compile("\\s(?:that|which|who|whose)\\s", FLAGS);
 
-    /** Where "other causes" are named: a word for further before a word for causes. */
+    /**
+     * Where "other causes" are named: a word for further before a word for causes, or before any
+     * word and a verb of causing ("other things that can give you X").
+     */
     private static final Pattern OTHER_CAUSES = Pattern.compile("(?<![\\p{L}])(?<!\\bor\\s)(?<!\\band\\s)(?<!,\\s)(?:"
             + alternatives(Lexicon.OTHER_CAUSES)
-            + ")\\s+(?:(?:possible|potential|specific|known)\\s+)?(?:" + alternatives(Lexicon.CAUSE_NOUNS) + ")(?![\\p{L}])",
+            + ")\\s+(?:(?:(?:possible|potential|specific|known)\\s+)?(?:" + alternatives(Lexicon.CAUSE_NOUNS) + ")(?![\\p{L}])"
+            // "Other things that can give you a sore throat include:" (a lead-in, not a heading "Other conditions")
+            + "|[\\p{L}]+\\s+that\\s+(?:can|may|might|could|also)\\s+(?:also\\s+)?(?:cause|give|lead|trigger|bring on)\\b"
+            // "Other infections can also make it hurt to pee:"
+            + "|[\\p{L}]+\\s+(?:can|may|might|could)\\s+also\\b)",
             FLAGS);
 
     /** Words that introduce a list of causes inside a sentence; the strong ones may introduce one cause. */
@@ -107,17 +122,20 @@ final class Statements {
                 break;
             }
         }
-        if (Lexicon.NOT_CAUSES.in(last) && !Lexicon.CAUSAL.in(last)) {
+        if (SIGN_OF.matcher(last).find()) {
+            return LeadIn.CAUSES; // "Rarely, bloating is a sign of a more serious condition:" lists conditions
+        }
+        if (Lexicon.NOT_CAUSES.in(last) && !Lexicon.causal(last)) {
             return LeadIn.OTHER_THINGS;
         }
         boolean introducesTheList = sentence.strip().endsWith(":");
         if ((introducesTheList && CauseNames.isAdvice(sentence)) || FurniturePass.CONDITIONAL.matcher(sentence).find()) {
             return LeadIn.OTHER_THINGS; // "Call your healthcare provider if:", "See a GP if you have:"
         }
-        if (Lexicon.CAUSAL.in(sentence)) {
+        if (Lexicon.causal(sentence)) {
             return LeadIn.CAUSES;
         }
-        if (before != null && Lexicon.CAUSAL.in(before) && !Lexicon.NOT_CAUSES.in(before)) {
+        if (before != null && Lexicon.causal(before) && !Lexicon.NOT_CAUSES.in(before)) {
             return LeadIn.CAUSES;
         }
         return LeadIn.UNKNOWN;
@@ -144,6 +162,17 @@ final class Statements {
      */
     static Optional<Frequency> frequency(String text, Symptom symptom) {
         return frequency(text, symptom, false);
+    }
+
+    /**
+     * The frequency a sentence opens with ("Most of the time the smell comes from inside your
+     * mouth. … This can happen because of:"), for the list its paragraph leads into.
+     */
+    static Optional<Frequency> openingFrequency(String sentence) {
+        if (Lexicon.SUBGROUPS.in(sentence) || Lexicon.NO_CAUSE.in(sentence)) {
+            return Optional.empty();
+        }
+        return Lexicon.frequencyAt(sentence.strip(), false).filter(f -> f.start() == 0).map(Lexicon.FrequencyAt::frequency);
     }
 
     /** As {@link #frequency(String, Symptom)}, for a heading (where an adjective alone says it: "Rare conditions"). */
@@ -192,8 +221,10 @@ final class Statements {
             Matcher more = AND_SO_ARE.matcher(m.group("of"));
             return statement(frequency, more.find() ? m.group("list") + ", " + more.group(1) : m.group("list"));
         }
-        m = CAUSED_BY.matcher(s);
-        if (m.matches() && (symptom.in(m.group("subject")) || pronounIsSymptom && PRONOUN.matcher(m.group("subject")).matches())
+        // "Occasionally it’s caused by …": the contraction spelt out, the adverb before the subject set aside.
+        m = CAUSED_BY.matcher(ARE_CONTRACTED.matcher(IS_CONTRACTED.matcher(s).replaceAll("$1 is")).replaceAll("$1 are"));
+        String subject = m.matches() ? LEADING_ADVERB.matcher(m.group("subject")).replaceFirst("") : "";
+        if (m.matches() && (symptom.in(subject) || pronounIsSymptom && PRONOUN.matcher(subject).matches())
                 && frequency.isPresent()) {
             return statement(frequency, m.group("list"));
         }

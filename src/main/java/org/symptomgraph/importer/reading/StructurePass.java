@@ -493,6 +493,9 @@ final class StructurePass implements ReadingPass {
                         }
                     }
                 }
+                if (leadFrequency.isEmpty() && sentences.size() > 1) {
+                    leadFrequency = Statements.openingFrequency(sentences.get(0).text());
+                }
             }
             Statements.LeadIn kind = leadIn == null ? null : Statements.leadIn(leadIn, before);
             if (kind == Statements.LeadIn.OTHER_THINGS) {

@@ -122,16 +122,23 @@ final class Text {
     }
 
     /**
-     * "A, B (x, y), C and D" into its items: cut at commas and semicolons, then at "and", "or" and
-     * "and/or", never inside parentheses. Empty pieces are left out.
+     * "A, B (x, y), C and D" into its items: cut at commas, then at "and", "or" and "and/or", never
+     * inside parentheses; where semicolons separate the items, at semicolons only. Empty pieces are
+     * left out.
      */
     static List<String> enumeration(String text) {
         List<String> parts = new ArrayList<>();
         int[] depth = depths(text);
+        // "kidney stones; interstitial cystitis, a bladder condition; irritation from soaps, douches, or
+        // bubble baths; and bladder cancer": semicolons separate members that hold commas themselves.
+        boolean semicolons = false;
+        for (int i = 0; i < text.length(); i++) {
+            semicolons |= text.charAt(i) == ';' && depth[i] == 0;
+        }
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == ',' || c == ';') && depth[i] == 0) {
+            if ((c == ';' || c == ',' && !semicolons) && depth[i] == 0) {
                 parts.add(text.substring(from, i));
                 from = i + 1;
             }
@@ -139,6 +146,10 @@ final class Text {
         parts.add(text.substring(from));
         List<String> items = new ArrayList<>();
         for (String part : parts) {
+            if (semicolons) {
+                items.add(part);
+                continue;
+            }
             int[] d = depths(part);
             Matcher join = JOIN.matcher(part);
             int start = 0;

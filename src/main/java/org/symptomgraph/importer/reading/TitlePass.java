@@ -143,7 +143,8 @@ final class TitlePass implements ReadingPass {
             if (!b.is(Block.Type.HEADING) || BREADCRUMB.matcher(b.text()).find()) {
                 continue;
             }
-            List<String> words = words(b.text()).stream().filter(w -> !FILLER.contains(w)).toList();
+            // "Leg Cramps (Charley Horse)": another name in parentheses is not part of the match.
+            List<String> words = words(Text.withoutParentheses(b.text())).stream().filter(w -> !FILLER.contains(w)).toList();
             if (words.isEmpty()) {
                 continue;
             }
