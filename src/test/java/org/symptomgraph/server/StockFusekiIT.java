@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.jena.atlas.web.ContentType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -208,13 +209,22 @@ class StockFusekiIT {
         assertEquals(200, Http.query(stock + "/symptomgraph/sparql", "ASK { ?s ?p ?o }", "text/csv").statusCode());
     }
 
-    /** The same status, headers (but {@link #VARYING}) and body from both; the stock server's answer. */
+    /**
+     * The same status, headers (but {@link #VARYING}) and body from both, the server's own address
+     * (which the catalogue's links take from the request) aside; the stock server's answer.
+     */
     private static HttpResponse<String> sameBytes(String path, String accept) {
         HttpResponse<String> a = get(stock, path, accept);
         HttpResponse<String> b = get(served(), path, accept);
         assertEquals(b.statusCode(), a.statusCode(), path + " " + accept);
-        assertEquals(headers(b), headers(a), path + " " + accept);
-        assertEquals(b.body(), a.body(), path + " " + accept);
+        assertEquals(b.body().replace(served(), "ROOT"), a.body().replace(stock, "ROOT"), path + " " + accept);
+        Map<String, List<String>> fromStockHeaders = headers(a);
+        Map<String, List<String>> fromServeHeaders = headers(b);
+        if (a.body().contains(stock)) { // the two addresses' lengths may differ
+            fromStockHeaders.remove("content-length");
+            fromServeHeaders.remove("content-length");
+        }
+        assertEquals(fromServeHeaders, fromStockHeaders, path + " " + accept);
         return a;
     }
 
@@ -230,7 +240,9 @@ class StockFusekiIT {
         fromStockHeaders.remove("content-length");
         fromServeHeaders.remove("content-length");
         assertEquals(fromServeHeaders, fromStockHeaders, path + " " + accept);
-        Lang lang = RDFLanguages.contentTypeToLang(a.headers().firstValue("Content-Type").orElseThrow());
+        String type = a.headers().firstValue("Content-Type").orElseThrow();
+        Lang lang = RDFLanguages.contentTypeToLang(ContentType.create(type).getContentTypeStr());
+        assertTrue(lang != null, path + " " + accept + ": not RDF, " + type);
         Model fromStock = RDFParser.fromString(a.body(), lang).base(stock + path).toModel();
         Model fromServe = RDFParser.fromString(b.body(), lang).base(stock + path).toModel();
         assertFalse(fromServe.isEmpty(), path);
