@@ -16,9 +16,9 @@ import org.apache.jena.sparql.util.Context;
  * every named graph, so a superseded document version would still speak through DESCRIBE while
  * SELECT and CONSTRUCT on the same endpoint no longer show it.
  *
- * <p>Needs nothing but Jena: the build also packs it alone (target/symptomgraph-fuseki.jar), for
- * the stock Fuseki server, whose configuration (fuseki/config.ttl) loads it with
- * {@code ja:loadClass}, which calls {@link #init()}.
+ * <p>Needs nothing but Jena. symptomgraph's Fuseki module installs it ({@link #init()}), in serve and
+ * in a stock Fuseki server alike; a Fuseki configuration without the module could load it with
+ * {@code ja:loadClass}, which calls {@code init()} too.
  */
 public final class CurrentViewDescribe implements DescribeHandler {
 

@@ -2,6 +2,7 @@ package org.symptomgraph.server;
 
 import java.io.IOException;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.eclipse.jetty.server.Server;
 import org.symptomgraph.rdf.Iris;
@@ -33,6 +34,8 @@ final class AdminServer {
                 .realm(REALM)
                 .numServerThreads(2, THREADS)
                 .addServlet(AdminServlet.PATH + "/*", new AdminServlet(store, iris))
+                // No Fuseki module (a ServiceLoader would find symptomgraph's): this server is the route alone.
+                .fusekiModules(FusekiModules.empty())
                 .build();
         Server jetty = fuseki.getJettyServer();
         ClientLimits.minimumDataRates(jetty);

@@ -71,6 +71,16 @@ public record EndpointSettings(int port, boolean loopbackOnly, Duration queryTim
                 publicUrl, base, clients, admin);
     }
 
+    public EndpointSettings withPublicUrl(String url) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, allowedServices,
+                url, base, clients, admin);
+    }
+
+    public EndpointSettings withBase(String iriBase) {
+        return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, allowedServices,
+                publicUrl, iriBase, clients, admin);
+    }
+
     public EndpointSettings withClients(ClientLimits limits) {
         return new EndpointSettings(port, loopbackOnly, queryTimeout, resultLimit, responseLimit, allowedServices,
                 publicUrl, base, limits, admin);

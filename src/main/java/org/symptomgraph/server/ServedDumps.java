@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.function.Supplier;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.rdf.model.Model;
 import org.symptomgraph.dumps.DumpMaker;
 import org.symptomgraph.dumps.Dumps;
@@ -36,13 +34,9 @@ final class ServedDumps implements AutoCloseable {
         }
     }
 
-    void register(FusekiServer.Builder builder) {
-        builder.addServlet(DumpServlet.PATH + "/*", new DumpServlet(dumps));
-    }
-
-    /** The VoID description as served: the counted one with the newest dumps. */
-    Supplier<Model> describing(Supplier<Model> voidDescription) {
-        return () -> description.with(voidDescription.get());
+    /** A copy of the VoID description (null while it is being counted) with the newest dumps. */
+    Model with(Model voidDescription) {
+        return description.with(voidDescription);
     }
 
     void start() {

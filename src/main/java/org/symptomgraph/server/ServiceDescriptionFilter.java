@@ -8,14 +8,16 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.apache.jena.rdf.model.Model;
 
 /** A GET of the endpoint URL with no query answers with the service description, as SPARQL 1.1 says. */
 final class ServiceDescriptionFilter implements Filter {
 
-    private final Model description;
+    private final Supplier<Model> description;
 
-    ServiceDescriptionFilter(Model description) {
+    /** @param description the description, made once the server is built (it names the endpoint's URL) */
+    ServiceDescriptionFilter(Supplier<Model> description) {
         this.description = description;
     }
 
@@ -25,7 +27,7 @@ final class ServiceDescriptionFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (read && request.getParameter("query") == null) {
-            RdfResponses.send(request, (HttpServletResponse) resp, description);
+            RdfResponses.send(request, (HttpServletResponse) resp, description.get());
             return;
         }
         chain.doFilter(req, resp);

@@ -1,45 +1,34 @@
 package org.symptomgraph.server;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.system.FusekiLogging;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.symptomgraph.describe.CurrentViewDescribe;
 import org.symptomgraph.dumps.Dumps;
 import org.symptomgraph.limits.QueryLimits;
-import org.symptomgraph.queries.QueryCatalog;
 import org.symptomgraph.rdf.Iris;
-import org.symptomgraph.queries.SparqlExamples;
 import org.symptomgraph.store.GraphStore;
 
 /**
- * The public, read-only endpoint: Apache Jena Fuseki over the TDB2 database, with CORS, a query
- * timeout, a result limit, a health check, and no way to write; the limits of one query
- * ({@link QueryLimits}) and of one client ({@link ClientLimits}); and, on a port of its own, the
- * admin route ({@link AdminServer}).
+ * The public, read-only endpoint: Apache Jena Fuseki main over the TDB2 database, with CORS, a
+ * health check, and no way to write, and with {@link SymptomGraphModule} (the limits of one query,
+ * {@link QueryLimits}, and of one client, {@link ClientLimits}; the pages, the catalogue, VoID, the
+ * dumps); and, on a port of its own, the admin route ({@link AdminServer}).
  */
 public final class SymptomGraphServer implements AutoCloseable {
 
     private final FusekiServer fuseki;
     private final FusekiServer admin;
-    private final String endpointUrl;
-    private final BackgroundVoid voidDescription;
-    private final ServedDumps dumps;
+    private final Site site;
 
-    private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin, String endpointUrl,
-            BackgroundVoid voidDescription, ServedDumps dumps) {
+    private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin) {
         this.fuseki = fuseki;
         this.admin = admin;
-        this.endpointUrl = endpointUrl;
-        this.voidDescription = voidDescription;
-        this.dumps = dumps;
+        this.site = SymptomGraphModule.site(fuseki);
     }
 
     /** Builds and starts the server, and the admin server when the settings have one; without dumps. */
@@ -50,74 +39,22 @@ public final class SymptomGraphServer implements AutoCloseable {
     /** Builds and starts the server; with {@code dumps} (null for none) kept current and served at /dumps/. */
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings, Dumps dumps) {
         FusekiLogging.setLogging();
-        DatasetGraph dsg = store.dataset().asDatasetGraph();
-        dsg.getContext().set(ARQ.queryTimeout, Long.toString(settings.queryTimeout().toMillis()));
-        QueryLimits.apply(dsg.getContext(), new LinkedHashSet<>(settings.allowedServices()));
-        CurrentViewDescribe.init();
-
         int port = settings.port() == 0 ? freePort() : settings.port();
-        String path = "/" + EndpointSettings.DATASET;
-        String url = settings.publicUrl() != null ? settings.publicUrl() : "http://localhost:" + port + path + "/sparql";
-        boolean federation = !settings.allowedServices().isEmpty();
-        QueryCatalog catalog = QueryCatalog.load();
-        ServiceGraphs.removeAllBut(store.dataset(),
-                Set.of(SparqlExamples.graphName(url), VoidDescription.graphName(url)));
-        store.replaceServiceGraph(SparqlExamples.graphName(url), SparqlExamples.describe(catalog, url));
-        CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
-                settings.resultLimit());
-        // Counting a large database takes a while: the VoID description is made after start, in the
-        // background, and /.well-known/void answers 503 until it is ready.
-        BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
-        ServedDumps served = dumps == null ? null : new ServedDumps(store, dumps, settings.base(), url);
-        if (served != null) {
-            voidDescription.whenReady(served::start);
-        }
-
-        FormatNamesFilter formatNames = new FormatNamesFilter();
-        // Only reading operations: a write has nowhere to go.
-        DataService.Builder service = DataService.newBuilder(dsg)
+        // Only reading operations, as fuseki/config.ttl names them: a write has nowhere to go.
+        DataService.Builder service = DataService.newBuilder(store.dataset().asDatasetGraph())
                 .addEndpoint(Operation.Query, "")
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
                 .addEndpoint(Operation.GSP_R, "get");
-        FusekiServer.Builder builder = FusekiServer.create()
+        FusekiServer fuseki = FusekiServer.create()
                 .port(port)
                 .loopback(settings.loopbackOnly())
-                .numServerThreads(8, settings.clients().threads())
                 .enableCors(true, null)
                 .enablePing(true)
-                .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
-                .add(path, service)
-                .addFilter(path + "/queries", catalogue)
-                .addFilter(path + "/queries/*", catalogue)
-                .addFilter(path, formatNames)
-                .addFilter(path + "/sparql", formatNames)
-                .addFilter(path + "/query", formatNames)
-                .addFilter(path + "/sparql", new ServiceDescriptionFilter(
-                        ServiceDescription.describe(url, federation, VoidDescription.datasetIri(settings.base()))));
-
-        LocalLinks links = new LocalLinks(settings.base());
-        LinkedDataServlet resources = new LinkedDataServlet(links, new Describer(store.dataset()));
-        for (String minted : LinkedDataServlet.PATHS) {
-            builder.addServlet("/" + minted + "/*", resources);
-        }
-        builder.addServlet("/ontology", resources)
-                .addServlet("", SiteServlet.page(request -> HomePage.render(store.dataset(), links, url)))
-                .addServlet("/search", SiteServlet.page(request -> HomePage.search(catalog, store.dataset(), links,
-                        request.getParameter("q"))))
-                .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
-                .addServlet("/.well-known/void", SiteServlet.rdf(served == null ? voidDescription
-                        : served.describing(voidDescription)))
-                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
-                .addFilter("/*", new NotFound(links));
-        if (served != null) {
-            served.register(builder);
-        }
-        FusekiServer fuseki = builder.build();
-        ResponseBuffers.pool(fuseki);
-        RequestGuard.install(fuseki, path);
-        settings.clients().install(fuseki, path, settings.responseLimit());
+                .add("/" + EndpointSettings.DATASET, service)
+                // This module alone (not the ones a ServiceLoader would find), with serve's settings.
+                .fusekiModules(FusekiModules.create(new SymptomGraphModule(settings, store, dumps)))
+                .build();
         FusekiServer admin;
         try {
             admin = settings.admin() == null ? null
@@ -129,8 +66,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         if (admin != null) {
             admin.start();
         }
-        voidDescription.start();
-        return new SymptomGraphServer(fuseki, admin, url, voidDescription, served);
+        return new SymptomGraphServer(fuseki, admin);
     }
 
     static int freePort() {
@@ -157,7 +93,7 @@ public final class SymptomGraphServer implements AutoCloseable {
 
     /** The SPARQL endpoint's URL as clients see it. */
     public String endpointUrl() {
-        return endpointUrl;
+        return site.endpointUrl();
     }
 
     /**
@@ -165,7 +101,7 @@ public final class SymptomGraphServer implements AutoCloseable {
      * then the database still changes, and the counting takes a core). Returns whether it is.
      */
     public boolean awaitVoid(java.time.Duration timeout) throws InterruptedException {
-        return voidDescription.await(timeout);
+        return site.awaitVoid(timeout);
     }
 
     /**
@@ -173,7 +109,7 @@ public final class SymptomGraphServer implements AutoCloseable {
      * {@link #awaitVoid}); whether they are. True when the server has no dumps.
      */
     public boolean awaitDumps(java.time.Duration timeout) throws InterruptedException {
-        return dumps == null || dumps.awaitIdle(timeout);
+        return site.awaitDumps(timeout);
     }
 
     /** Blocks until the server stops. */
@@ -181,14 +117,12 @@ public final class SymptomGraphServer implements AutoCloseable {
         fuseki.join();
     }
 
+    /** Stops the module's background work (as stopping Fuseki would, after it), then both servers. */
     @Override
     public void close() {
-        voidDescription.cancel();
+        site.close();
         if (admin != null) {
             admin.stop();
-        }
-        if (dumps != null) {
-            dumps.close();
         }
         fuseki.stop();
     }

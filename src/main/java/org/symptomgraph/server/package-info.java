@@ -1,11 +1,12 @@
 /**
  * The public, read-only SPARQL endpoint: Apache Jena Fuseki main over the database
  * ({@link org.symptomgraph.server.SymptomGraphServer}, set by {@link org.symptomgraph.server.EndpointSettings}),
- * with what symptomgraph adds around it as filters and servlets: the request guard, pooled response
+ * with what symptomgraph adds around it as a Fuseki module ({@link org.symptomgraph.server.SymptomGraphModule},
+ * which a stock Fuseki server also loads, set by its configuration file): the request guard, pooled response
  * buffers, per-client limits, the result and response-size caps, the canned-query catalogue, the
- * service description and VoID, the dumps, linked-data pages for every IRI of the graph, the home,
- * search, query and ontology pages (built as jsoup documents), and the admin route on a port of its
- * own, behind Jetty's Basic authentication.
+ * service description and VoID, linked-data pages for every IRI of the graph, the home, search,
+ * query and ontology pages (built as jsoup documents); in {@code serve} alone, the dumps and the
+ * admin route on a port of its own, behind Jetty's Basic authentication.
  *
  * <p>May depend on {@code store}, {@code queries}, {@code rdf}, {@code links}, {@code limits} (what
  * one query may cost), {@code describe} (DESCRIBE from the current view), {@code dumps} and

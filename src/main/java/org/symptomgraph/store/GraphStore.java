@@ -72,6 +72,14 @@ public final class GraphStore implements AutoCloseable {
         return new GraphStore(TDB2Factory.connectDataset(directory.toString()));
     }
 
+    /**
+     * A database another program opened (Fuseki's configuration, for the Fuseki module): used as it
+     * is, and not to be {@link #close closed} here.
+     */
+    public static GraphStore of(Dataset dataset) {
+        return new GraphStore(dataset);
+    }
+
     /** An in-memory TDB2 database, for tests. */
     public static GraphStore inMemory() {
         return new GraphStore(TDB2Factory.createDataset());
