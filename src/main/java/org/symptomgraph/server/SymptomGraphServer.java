@@ -2,6 +2,9 @@ package org.symptomgraph.server;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,9 +35,11 @@ public final class SymptomGraphServer implements AutoCloseable {
     private final String endpointUrl;
     private final BackgroundVoid voidDescription;
     private final ServedDumps dumps;
+    private final ServedVersion version;
 
     private SymptomGraphServer(FusekiServer fuseki, FusekiServer admin, String endpointUrl,
-            BackgroundVoid voidDescription, ServedDumps dumps) {
+            BackgroundVoid voidDescription, ServedDumps dumps, ServedVersion version) {
+        this.version = version;
         this.fuseki = fuseki;
         this.admin = admin;
         this.endpointUrl = endpointUrl;
@@ -68,10 +73,16 @@ public final class SymptomGraphServer implements AutoCloseable {
         // Counting a large database takes a while: the VoID description is made after start, in the
         // background, and /.well-known/void answers 503 until it is ready.
         BackgroundVoid voidDescription = new BackgroundVoid(store, settings.base(), url);
-        ServedDumps served = dumps == null ? null : new ServedDumps(store, dumps, settings.base(), url);
+        BooleanSupplier ready = () -> voidDescription.get() != null;
+        ServedVersion version = new ServedVersion(store, String.join("|", ServedVersion.code(), url, settings.base(),
+                Long.toString(settings.resultLimit()), settings.allowedServices().toString()));
+        ServedDumps served = dumps == null ? null
+                : new ServedDumps(store, dumps, settings.base(), url, version::dumpsDescribed);
         if (served != null) {
             voidDescription.whenReady(served::start);
         }
+        CacheValidators validators = new CacheValidators(version, ready, dataPaths(path),
+                request -> queryText(request, path, catalog), settings.cacheMaxAge());
 
         FormatNamesFilter formatNames = new FormatNamesFilter();
         // Only reading operations: a write has nowhere to go.
@@ -88,6 +99,8 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .enablePing(true)
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
                 .add(path, service)
+                // First after CORS: a 304 is answered before any other work.
+                .addFilter("/*", validators)
                 .addFilter(path + "/queries", catalogue)
                 .addFilter(path + "/queries/*", catalogue)
                 .addFilter(path, formatNames)
@@ -108,8 +121,10 @@ public final class SymptomGraphServer implements AutoCloseable {
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(served == null ? voidDescription
                         : served.describing(voidDescription)))
-                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
+                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY, ClasspathFiles.DAILY))
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS,
+                        ClasspathFiles.IMMUTABLE))
+                .addServlet(ReadyServlet.PATH, new ReadyServlet(version, ready))
                 .addFilter("/*", new NotFound(links));
         if (served != null) {
             served.register(builder);
@@ -130,7 +145,24 @@ public final class SymptomGraphServer implements AutoCloseable {
             admin.start();
         }
         voidDescription.start();
-        return new SymptomGraphServer(fuseki, admin, url, voidDescription, served);
+        return new SymptomGraphServer(fuseki, admin, url, voidDescription, served, version);
+    }
+
+    /** The paths whose GET answers depend only on the data (and the server's code and settings). */
+    private static Predicate<String> dataPaths(String datasetPath) {
+        Set<String> pages = Set.of("", "/", "/ontology", "/search", "/query", "/.well-known/void");
+        return p -> pages.contains(p) || p.equals(datasetPath) || p.startsWith(datasetPath + "/")
+                || LinkedDataServlet.PATHS.stream().anyMatch(minted -> p.startsWith("/" + minted + "/"));
+    }
+
+    /** The SPARQL a GET runs: the query parameter of the endpoint, or a canned query's text. */
+    private static String queryText(HttpServletRequest request, String datasetPath, QueryCatalog catalog) {
+        String p = request.getRequestURI().substring(request.getContextPath().length());
+        String canned = datasetPath + "/queries/";
+        if (p.startsWith(canned)) {
+            return catalog.get(p.substring(canned.length())).map(q -> q.text()).orElse(null);
+        }
+        return p.startsWith(datasetPath) ? request.getParameter("query") : null;
     }
 
     static int freePort() {
@@ -184,6 +216,7 @@ public final class SymptomGraphServer implements AutoCloseable {
     @Override
     public void close() {
         voidDescription.cancel();
+        version.close();
         if (admin != null) {
             admin.stop();
         }
