@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Serve the database as a public, read-only SPARQL endpoint (Apache Jena Fuseki).",
             "An empty database is first filled from --data, as `import` would (documents and link tables).",
             "Endpoints: /symptomgraph/sparql (SPARQL 1.1 query, GET and POST; a GET without a query returns the "
-                    + "service description), /symptomgraph/get (Graph Store Protocol, read), /$/ping (health)."},
+                    + "service description), /symptomgraph/get (Graph Store Protocol, read), /$/ping (health), "
+                    + "/$/ready (readiness, and the version of the data served)."},
         footer = {"", "Examples:",
             "  symptomgraph serve",
             "  symptomgraph serve --port 8080 --timeout 10 --result-limit 5000",

@@ -85,7 +85,10 @@ final class CacheValidators implements Filter {
         String etag = "W/\"" + state.validator() + "-" + ServedVersion.hash(String.valueOf(request.getHeader("Accept")), 6)
                 + "\"";
         response.setHeader("ETag", etag);
-        if (state.lastModified() >= 0) {
+        // An HTTP date has whole seconds: one within the last second could name the next import's
+        // second too, and a client that revalidates by date alone would miss that import. So it is
+        // sent once a second has passed (RFC 9110, 8.8.2.2: such a date is a weak validator).
+        if (state.lastModified() >= 0 && System.currentTimeMillis() - state.lastModified() >= 1000) {
             response.setDateHeader("Last-Modified", state.lastModified());
         }
         response.setHeader("Cache-Control", cacheControl);

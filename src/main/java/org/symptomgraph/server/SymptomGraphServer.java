@@ -24,9 +24,10 @@ import org.symptomgraph.store.GraphStore;
 
 /**
  * The public, read-only endpoint: Apache Jena Fuseki over the TDB2 database, with CORS, a query
- * timeout, a result limit, a health check, and no way to write; the limits of one query
- * ({@link QueryLimits}) and of one client ({@link ClientLimits}); and, on a port of its own, the
- * admin route ({@link AdminServer}).
+ * timeout, a result limit, a health check and a readiness route ({@link ReadyServlet}), and no way
+ * to write; validators and lifetimes on every answer of the data ({@link CacheValidators}); the
+ * limits of one query ({@link QueryLimits}) and of one client ({@link ClientLimits}); and, on a
+ * port of its own, the admin route ({@link AdminServer}).
  */
 public final class SymptomGraphServer implements AutoCloseable {
 

@@ -105,8 +105,8 @@ class HttpCachingTest {
             assertTrue(etag != null && etag.startsWith("W/\""), url + ": " + etag);
             assertEquals("public, max-age=0, must-revalidate", header(r, "Cache-Control"), url);
             assertTrue(String.join(",", r.headers().allValues("Vary")).contains("Accept"), url);
+            // Sent once it is a second old (an import of the same second would have the same date).
             String lastModified = header(r, "Last-Modified");
-            assertTrue(lastModified != null, url);
 
             HttpResponse<String> again = get(url, accept, "If-None-Match", etag);
             assertEquals(304, again.statusCode(), url);
@@ -114,9 +114,11 @@ class HttpCachingTest {
             assertEquals(etag, header(again, "ETag"), url);
             assertTrue(header(again, "Content-Security-Policy") != null, url);
             assertEquals(304, get(url, accept, "If-None-Match", "\"other\", " + etag.substring(2)).statusCode(), url);
-            assertEquals(304, get(url, accept, "If-Modified-Since", lastModified).statusCode(), url);
+            if (lastModified != null) {
+                assertEquals(304, get(url, accept, "If-Modified-Since", lastModified).statusCode(), url);
+                LAST_MODIFIED.put(url, lastModified);
+            }
             etags.put(url, etag);
-            LAST_MODIFIED.put(url, lastModified);
         });
         return etags;
     }
@@ -127,13 +129,16 @@ class HttpCachingTest {
             HttpResponse<String> r = get(url, accept, "If-None-Match", before.get(url));
             assertEquals(200, r.statusCode(), url);
             assertNotEquals(before.get(url), header(r, "ETag"), url);
-            assertEquals(200, get(url, accept, "If-Modified-Since", LAST_MODIFIED.get(url)).statusCode(), url);
+            if (LAST_MODIFIED.containsKey(url)) {
+                assertEquals(200, get(url, accept, "If-Modified-Since", LAST_MODIFIED.get(url)).statusCode(), url);
+            }
         });
     }
 
     @Test
     void answersAre304UntilAnImportThen200WithANewEtag() throws Exception {
         Map<String, String> first = validated();
+        assertTrue(LAST_MODIFIED.keySet().containsAll(first.keySet()), "Last-Modified on every answer: " + LAST_MODIFIED);
         assertNotEquals(first.get(root + "/cause/leukemia"), first.get(root + "/cause/leukemia#html"),
                 "one ETag per representation");
         String versionBefore = ready().getString("version");
