@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Serve the database as a public, read-only SPARQL endpoint (Apache Jena Fuseki).",
             "An empty database is first filled from --data, as `import` would (documents and link tables).",
             "Endpoints: /symptomgraph/sparql (SPARQL 1.1 query, GET and POST; a GET without a query returns the "
-                    + "service description), /symptomgraph/get (Graph Store Protocol, read), /$/ping (health)."},
+                    + "service description), /symptomgraph/get (Graph Store Protocol, read), /$/ping (health), "
+                    + "/$/ready (readiness, and the version of the data served)."},
         footer = {"", "Examples:",
             "  symptomgraph serve",
             "  symptomgraph serve --port 8080 --timeout 10 --result-limit 5000",
@@ -95,6 +96,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "elsewhere through TLS (a reverse proxy) or an SSH tunnel.")
     int adminPort;
 
+    @Option(names = "--cache-max-age", paramLabel = "SECONDS", defaultValue = "0",
+            description = "How long a cache (a browser, Varnish) may reuse an answer of the data without asking "
+                    + "again (Cache-Control: public, max-age=SECONDS). With 0, the default, it asks every time and "
+                    + "gets 304 Not Modified until the next import; with more, an answer may be up to SECONDS old "
+                    + "after an import.")
+    long cacheMaxAgeSeconds;
+
     @Option(names = "--dumps", paramLabel = "DIR",
             description = "Folder of the dumps (the current view as gzip Turtle, every version as gzip N-Quads), "
                     + "served at /dumps/ and made again after each import (default: beside the database, DB-dumps).")
@@ -119,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
             settings = new EndpointSettings(port, localhost, Duration.ofSeconds(timeoutSeconds), resultLimit,
                     responseLimit, allowedServices, publicUrl, base.iris().base(),
                     ClientLimits.DEFAULTS.withAddressHeader(clientAddressHeader),
-                    adminPasswordFile == null ? null : AdminSettings.of(adminPort, adminPasswordFile));
+                    adminPasswordFile == null ? null : AdminSettings.of(adminPort, adminPasswordFile),
+                    Duration.ofSeconds(cacheMaxAgeSeconds));
         } catch (IllegalArgumentException | java.nio.file.NoSuchFileException e) {
             throw new UserError((e instanceof IllegalArgumentException ? "" : "no such file: ") + e.getMessage());
         }

@@ -23,16 +23,24 @@ final class ClasspathFiles extends HttpServlet {
             "css", "text/css", "svg", "image/svg+xml", "png", "image/png", "woff2", "font/woff2", "map",
             "application/json", "json", "application/json");
 
+    /** The server's own files: their paths stay the same from one release to the next. */
+    static final String DAILY = "public, max-age=86400";
+    /** The WebJars' paths carry their versions: a path never names other bytes. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
     private final String root;
     private final Set<String> served;
+    private final String cacheControl;
 
     /**
      * @param root   the classpath folder behind the servlet's path, e.g. "web" or "META-INF/resources/webjars"
      * @param served the paths below it that are served ({@link #ANY}: all)
+     * @param cacheControl how long caches keep them ({@link #DAILY}, {@link #IMMUTABLE})
      */
-    ClasspathFiles(String root, Set<String> served) {
+    ClasspathFiles(String root, Set<String> served, String cacheControl) {
         this.root = root;
         this.served = served;
+        this.cacheControl = cacheControl;
     }
 
     @Override
@@ -52,7 +60,7 @@ final class ClasspathFiles extends HttpServlet {
         }
         response.setContentType(type);
         response.setCharacterEncoding("utf-8");
-        response.setHeader("Cache-Control", "public, max-age=86400");
+        response.setHeader("Cache-Control", cacheControl);
         try (in; OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }

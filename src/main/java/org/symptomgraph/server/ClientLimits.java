@@ -43,6 +43,11 @@ public record ClientLimits(int threads, int perClient, int active, String addres
     static final long MIN_DATA_RATE = 1024;
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
     static final String PING = "/$/ping";
+    /**
+     * The health checks never wait: a load balancer sends them from the address it sends its
+     * clients' queries from, and a replica that answers them late is taken for down.
+     */
+    static final java.util.Set<String> HEALTH = java.util.Set.of(PING, ReadyServlet.PATH);
 
     public ClientLimits {
         if (perClient < 1 || active < perClient || threads < active + 8) {
@@ -74,7 +79,7 @@ public record ClientLimits(int threads, int perClient, int active, String addres
         QoSHandler all = new QoSHandler(jetty.getHandler());
         all.setMaxRequestCount(active);
         all.setMaxSuspend(MAX_WAIT);
-        all.excludePath(PING);
+        HEALTH.forEach(all::excludePath);
         PerClientLimit each = new PerClientLimit(all, perClient, addressHeader);
         // A body declared or sent longer than a query may be is refused before it is read.
         SizeLimitHandler sizes = new SizeLimitHandler(RequestGuard.MAX_QUERY_BYTES, responseLimit) {

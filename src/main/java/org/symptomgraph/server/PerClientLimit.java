@@ -48,7 +48,7 @@ final class PerClientLimit extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (Request.getPathInContext(request).equals(ClientLimits.PING)) {
+        if (ClientLimits.HEALTH.contains(Request.getPathInContext(request))) {
             return super.handle(request, response, callback);
         }
         String address = address(request);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.jena.rdf.model.Model;
 import org.symptomgraph.dumps.DumpMaker;
 import org.symptomgraph.dumps.Dumps;
@@ -21,11 +22,15 @@ final class ServedDumps implements AutoCloseable {
     private final DumpDescription description;
     private final Dumps dumps;
 
-    ServedDumps(GraphStore store, Dumps dumps, String base, String endpointUrl) {
+    /** @param described told of each generation once the VoID graph describes it */
+    ServedDumps(GraphStore store, Dumps dumps, String base, String endpointUrl, Consumer<Dumps.Made> described) {
         this.dumps = dumps;
         this.description = new DumpDescription(dumps, VoidDescription.datasetIri(base), endpointUrl);
         String voidGraph = VoidDescription.graphName(endpointUrl);
-        this.maker = new DumpMaker(store, dumps, Vocab.prefixes(base), made -> description.store(store.dataset(), voidGraph));
+        this.maker = new DumpMaker(store, dumps, Vocab.prefixes(base), made -> {
+            description.store(store.dataset(), voidGraph);
+            described.accept(made);
+        });
         try {
             // Jetty serves from the folder: it must be there when the servlet starts.
             Files.createDirectories(dumps.directory());

@@ -1,5 +1,9 @@
 package org.symptomgraph.server;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -37,6 +41,7 @@ final class Site {
     private Model serviceDescription;
     private BackgroundVoid voidDescription;
     private ServedDumps served;
+    private ServedVersion version;
     private boolean closed;
 
     /**
@@ -64,8 +69,15 @@ final class Site {
         CatalogueFilter catalogue = new CatalogueFilter(catalog, store.dataset(), path + "/queries",
                 settings.resultLimit());
         FormatNamesFilter formatNames = new FormatNamesFilter();
+        version = new ServedVersion(store, String.join("|", ServedVersion.code(), String.valueOf(settings.publicUrl()),
+                settings.base(), Long.toString(settings.resultLimit()), settings.allowedServices().toString()));
+        BooleanSupplier ready = () -> voidDescription != null && voidDescription.get() != null;
+        CacheValidators validators = new CacheValidators(version, ready, dataPaths(path),
+                request -> queryText(request, path, catalog), settings.cacheMaxAge());
         builder.numServerThreads(8, settings.clients().threads())
                 .registerOperation(Operation.Query, new LimitedQuery(settings.resultLimit()))
+                // First after CORS: a 304 is answered before any other work.
+                .addFilter("/*", validators)
                 .addFilter(path + "/queries", catalogue)
                 .addFilter(path + "/queries/*", catalogue)
                 .addFilter(path, formatNames)
@@ -83,8 +95,10 @@ final class Site {
                         request.getParameter("q"))))
                 .addServlet("/query", SiteServlet.page(request -> QueryPage.render(catalog, path + "/sparql")))
                 .addServlet("/.well-known/void", SiteServlet.rdf(this::voidDescription))
-                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY))
-                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS))
+                .addServlet("/static/*", new ClasspathFiles("web", ClasspathFiles.ANY, ClasspathFiles.DAILY))
+                .addServlet("/webjars/*", new ClasspathFiles("META-INF/resources/webjars", Html.WEBJARS,
+                        ClasspathFiles.IMMUTABLE))
+                .addServlet(ReadyServlet.PATH, new ReadyServlet(version, ready))
                 .addFilter("/*", new NotFound(links));
         if (dumps != null) {
             builder.addServlet(DumpServlet.PATH + "/*", new DumpServlet(dumps));
@@ -104,7 +118,7 @@ final class Site {
         // background, and /.well-known/void answers 503 until it is ready.
         voidDescription = new BackgroundVoid(store, settings.base(), endpointUrl);
         if (dumps != null) {
-            served = new ServedDumps(store, dumps, settings.base(), endpointUrl);
+            served = new ServedDumps(store, dumps, settings.base(), endpointUrl, version::dumpsDescribed);
             voidDescription.whenReady(served::start);
         }
         ResponseBuffers.pool(fuseki);
@@ -147,5 +161,25 @@ final class Site {
         if (served != null) {
             served.close();
         }
+        if (version != null) {
+            version.close();
+        }
+    }
+
+    /** The paths whose GET answers depend only on the data (and the server's code and settings). */
+    private static Predicate<String> dataPaths(String datasetPath) {
+        Set<String> pages = Set.of("", "/", "/ontology", "/search", "/query", "/.well-known/void");
+        return p -> pages.contains(p) || p.equals(datasetPath) || p.startsWith(datasetPath + "/")
+                || LinkedDataServlet.PATHS.stream().anyMatch(minted -> p.startsWith("/" + minted + "/"));
+    }
+
+    /** The SPARQL a GET runs: the query parameter of the endpoint, or a canned query's text. */
+    private static String queryText(HttpServletRequest request, String datasetPath, QueryCatalog catalog) {
+        String p = request.getRequestURI().substring(request.getContextPath().length());
+        String canned = datasetPath + "/queries/";
+        if (p.startsWith(canned)) {
+            return catalog.get(p.substring(canned.length())).map(q -> q.text()).orElse(null);
+        }
+        return p.startsWith(datasetPath) ? request.getParameter("query") : null;
     }
 }

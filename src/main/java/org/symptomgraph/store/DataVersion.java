@@ -42,4 +42,22 @@ public record DataVersion(String modified, long documents) {
     public static DataVersion of(Dataset dataset) {
         return of(dataset, UnaryOperator.identity());
     }
+
+    private static final String NEWEST_IMPORT = """
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT (MAX(?t) AS ?newest) WHERE { GRAPH ?g { ?a prov:endedAtTime ?t } }""";
+
+    /**
+     * When the newest import into any stored graph ended (xsd:dateTime), or null when none is
+     * stored; inside a read transaction. Every import that changes a graph records a new time, so
+     * this also changes when a version that is not current is imported again with other content,
+     * which leaves the current view, and so {@link #of}, as it was.
+     */
+    public static String newestImport(Dataset dataset) {
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(NEWEST_IMPORT)
+                .timeout(1, TimeUnit.HOURS).build()) {
+            var row = qe.execSelect().next();
+            return row.contains("newest") ? row.getLiteral("newest").getLexicalForm() : null;
+        }
+    }
 }

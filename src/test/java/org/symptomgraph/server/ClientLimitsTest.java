@@ -114,6 +114,12 @@ class ClientLimitsTest {
             for (int i = 0; i < 3; i++) {
                 servedAtOnce();
             }
+            // A load balancer checks health from the address it sends its clients' queries from.
+            for (String health : List.of(ClientLimits.PING, ReadyServlet.PATH)) {
+                long took = millis(() -> assertEquals(200, Http.raw("127.0.0.40", server.server().port(),
+                        "GET " + health + " HTTP/1.1\r\n", new byte[0], Duration.ofSeconds(60)).status()));
+                assertTrue(took < 2_000, health + " took " + took + " ms");
+            }
             for (Future<Http.Raw> f : heavy) {
                 int status = f.get(90, TimeUnit.SECONDS).status();
                 assertTrue(status == 200 || status == 503, "a cross product gave " + status);
