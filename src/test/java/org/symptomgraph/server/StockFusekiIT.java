@@ -270,7 +270,11 @@ class StockFusekiIT {
     private static Map<String, List<String>> headers(HttpResponse<String> r) {
         Map<String, List<String>> kept = new TreeMap<>();
         r.headers().map().forEach((name, values) -> {
-            if (!VARYING.contains(name.toLowerCase())) {
+            if (name.equalsIgnoreCase("ETag")) {
+                // The data's version and the representation must agree; the part for the server's own
+                // code (the module's jar here, classes there) may not.
+                kept.put("etag", values.stream().map(v -> v.replaceFirst("^(W/\"[0-9a-f]{12})[0-9a-f]{6}", "$1")).toList());
+            } else if (!VARYING.contains(name.toLowerCase())) {
                 kept.put(name.toLowerCase(), values);
             }
         });
