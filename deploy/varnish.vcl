@@ -57,3 +57,11 @@ sub vcl_backend_response {
         return (deliver);
     }
 }
+
+sub vcl_backend_error {
+    # HAProxy itself retries on another replica; this covers the connection to HAProxy. Every request
+    # of the public site is a read, safe to send again.
+    if (bereq.retries < 1) {
+        return (retry);
+    }
+}

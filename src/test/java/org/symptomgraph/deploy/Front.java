@@ -40,6 +40,7 @@ final class Front implements AutoCloseable {
     private final Path socket;
     private Process haproxy;
     private Process varnish;
+    private Process varnishlog;
 
     private Front(Path dir, int port) {
         this.dir = dir;
@@ -92,6 +93,13 @@ final class Front implements AutoCloseable {
                 "-n", dir.resolve("varnish").toString(), "-f", vcl.toString(), "-a", "127.0.0.1:" + port,
                 "-T", "none", "-s", "malloc,64m", "-p", "thread_pools=1", "-p", "thread_pool_min=10")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("varnish.log").toFile()).start();
+        // Each request that ends in an error, with Varnish's reason, for the failure messages.
+        Optional<Path> log = program("varnishlog");
+        if (log.isPresent()) {
+            varnishlog = new ProcessBuilder(log.get().toString(), "-n", dir.resolve("varnish").toString(), "-g", "request",
+                    "-q", "RespStatus >= 500 or BerespStatus >= 500", "-t", "10")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("varnishlog.log").toFile()).start();
+        }
     }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
@@ -184,7 +192,7 @@ final class Front implements AutoCloseable {
 
     String logs() {
         StringBuilder all = new StringBuilder();
-        for (String name : List.of("haproxy.log", "varnish.log")) {
+        for (String name : List.of("haproxy.log", "varnish.log", "varnishlog.log")) {
             try {
                 all.append("--- ").append(name).append('\n').append(Files.readString(dir.resolve(name)));
             } catch (IOException e) {
@@ -196,7 +204,7 @@ final class Front implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (Process p : new Process[] {varnish, haproxy}) {
+        for (Process p : new Process[] {varnishlog, varnish, haproxy}) {
             if (p != null && p.isAlive()) {
                 p.destroy();
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
