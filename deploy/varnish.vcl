@@ -1,7 +1,7 @@
 # Varnish in front of HAProxy (docs/deploy.md). Placeholders, filled before varnishd reads the file
 # (envsubst, or the FrontEndIT test):
 #   ${SG_BACKEND_HOST}, ${SG_BACKEND_PORT}  where HAProxy listens
-#   ${SG_CACHE_TTL}  how long an answer without Cache-Control or Expires stays cached (e.g. 120s)
+#   ${SG_CACHE_TTL}  how long an answer that gives no max-age of its own stays cached (e.g. 120s)
 #
 # The data changes only when a new backup is rolled out to the replicas: the rollout ends with
 # `curl -X BAN http://VARNISH/` from this host, which empties the cache at once (no answer of the old

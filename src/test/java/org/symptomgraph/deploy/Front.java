@@ -1,7 +1,9 @@
 package org.symptomgraph.deploy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -128,7 +130,7 @@ final class Front implements AutoCloseable {
                 if (Http.get(url("/$/ping"), "*/*").statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.UncheckedIOException notYet) {
+            } catch (UncheckedIOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
@@ -150,7 +152,7 @@ final class Front implements AutoCloseable {
     }
 
     private static byte[] readAll(SocketChannel channel) throws IOException {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         while (channel.read(buffer) >= 0) {
             out.write(buffer.array(), 0, buffer.position());

@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,7 +141,7 @@ class FrontEndIT {
      */
     private static void assertSame(HttpResponse<String> expected, HttpResponse<String> actual, String what) {
         assertEquals(expected.statusCode(), actual.statusCode(), what);
-        java.util.Optional<String> type = expected.headers().firstValue("Content-Type");
+        Optional<String> type = expected.headers().firstValue("Content-Type");
         assertEquals(type, actual.headers().firstValue("Content-Type"), what);
         if (type.orElse("").startsWith("text/turtle")) {
             assertTrue(withoutDumpDates(expected.body()).isIsomorphicWith(withoutDumpDates(actual.body())),
@@ -141,11 +152,11 @@ class FrontEndIT {
     }
 
     /** A Turtle answer as a graph, without the dates of the dumps (dcat:Distribution) a VoID description has. */
-    private static org.apache.jena.graph.Graph withoutDumpDates(String turtle) {
-        org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-        org.apache.jena.riot.RDFParser.fromString(turtle, org.apache.jena.riot.Lang.TURTLE).parse(model);
-        model.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.apache.jena.vocabulary.DCAT.Distribution).toList()
-                .forEach(dump -> dump.removeAll(org.apache.jena.vocabulary.DCTerms.modified));
+    private static Graph withoutDumpDates(String turtle) {
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(turtle, Lang.TURTLE).parse(model);
+        model.listSubjectsWithProperty(RDF.type, DCAT.Distribution).toList()
+                .forEach(dump -> dump.removeAll(DCTerms.modified));
         return model.getGraph();
     }
 
@@ -213,7 +224,7 @@ class FrontEndIT {
         }
         // Every replica serves v2; the cache still holds v1's answer, until the rollout's last step empties it.
         assertEquals(old.body(), Http.get(front.url(NEW_PAGE_ANSWER), "text/csv").body(), "cached until the ban");
-        HttpResponse<String> ban = Http.send(Http.request(front.url("/")).method("BAN", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> ban = Http.send(Http.request(front.url("/")).method("BAN", HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, ban.statusCode(), ban.body());
         HttpResponse<String> fresh = Http.get(replicas[0].url(NEW_PAGE_ANSWER), "text/csv");
         assertTrue(fresh.body().lines().count() > 1, "v2 has the causes of hiccups: " + fresh.body());
@@ -232,7 +243,7 @@ class FrontEndIT {
 
     /** Each replica restores the backup into its own new database, NAME-VERSION, all at once. */
     private void restore(Path logs, Path backup, String version, Replica... replicas) {
-        CompletableFuture.allOf(java.util.Arrays.stream(replicas).map(r -> CompletableFuture.runAsync(() -> {
+        CompletableFuture.allOf(Arrays.stream(replicas).map(r -> CompletableFuture.runAsync(() -> {
             try {
                 Replica.run(logs, COMMAND, "restore", backup.toString(), "--db", dir.resolve(r.name + "-" + version).toString());
             } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.symptomgraph.deploy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ final class Load implements AutoCloseable {
                 fail(url, started, answer.statusCode() + " " + answer.headers().map() + " "
                         + answer.body().replaceAll("\\s+", " ").substring(0, Math.min(400, answer.body().length())));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             fail(url, started, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

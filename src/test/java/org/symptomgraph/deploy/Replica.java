@@ -1,6 +1,7 @@
 package org.symptomgraph.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.symptomgraph.store.DataVersion;
 import org.symptomgraph.testing.Cli;
 import org.symptomgraph.testing.Http;
 
@@ -21,15 +23,6 @@ final class Replica implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("productJar", "target/symptomgraph.jar"));
     private static final Path ARCHIVE = JAR.resolveSibling("symptomgraph.jsa");
-
-    /**
-     * The dataset version a replica serves: how many graphs record an import, and the newest import's
-     * time. Until serve answers /$/ready with its version (issue 14, item 1), a SPARQL query tells it.
-     */
-    private static final String VERSION_QUERY = """
-            PREFIX prov: <http://www.w3.org/ns/prov#>
-            SELECT (COUNT(DISTINCT ?graph) AS ?graphs) (MAX(?time) AS ?newest)
-            WHERE { GRAPH ?graph { ?graph prov:wasGeneratedBy/prov:endedAtTime ?time } }""";
 
     final String name;
     final int port;
@@ -65,7 +58,7 @@ final class Replica implements AutoCloseable {
                 if (Http.get(url("/$/ping"), "*/*").statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.UncheckedIOException notYet) {
+            } catch (UncheckedIOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
@@ -73,9 +66,13 @@ final class Replica implements AutoCloseable {
         throw new AssertionError(name + " not serving after " + limit + ":\n" + log());
     }
 
-    /** The version of the dataset this replica serves (see {@link #VERSION_QUERY}). */
+    /**
+     * The version of the dataset this replica serves: the newest import time and how many imported graphs
+     * it holds ({@link DataVersion}, what the VoID description and the dumps are made from). Until serve
+     * answers /$/ready with its version (issue 14, item 1), asked over SPARQL.
+     */
     String version() {
-        HttpResponse<String> answer = Http.query(url("/symptomgraph/sparql"), VERSION_QUERY, "text/csv");
+        HttpResponse<String> answer = Http.query(url("/symptomgraph/sparql"), DataVersion.QUERY, "text/csv");
         if (answer.statusCode() != 200) {
             throw new AssertionError(name + " answered the version query with " + answer.statusCode() + ": " + answer.body());
         }
