@@ -67,7 +67,12 @@ class FrontEndIT {
         Path v1 = dir.resolve("v1.nq.gz");
         Replica.run(logs, COMMAND, "backup", "--db", writer.toString(), "--out", v1.toString());
         mark("writer imported and backed up v1");
-        // The next version, made while the replicas start and serve: one more page.
+        int frontPort = Http.freePort();
+        String publicUrl = "http://127.0.0.1:" + frontPort + "/symptomgraph/sparql";
+        Replica r1 = new Replica("r1", Http.freePort(), logs, publicUrl);
+        Replica r2 = new Replica("r2", Http.freePort(), logs, publicUrl);
+        // The next version, made while the replicas start and serve: one more page, backed up, and restored
+        // into each replica's next database beside the one it serves.
         Path v2 = dir.resolve("v2.nq.gz");
         CompletableFuture<Void> nextVersion = CompletableFuture.runAsync(() -> {
             try {
@@ -76,16 +81,10 @@ class FrontEndIT {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            restore(logs, v2, "v2", false, r1, r2);
         });
-
-        int frontPort = Http.freePort();
-        String publicUrl = "http://127.0.0.1:" + frontPort + "/symptomgraph/sparql";
-        Replica r1 = new Replica("r1", Http.freePort(), logs, publicUrl);
-        Replica r2 = new Replica("r2", Http.freePort(), logs, publicUrl);
         try (r1; r2) {
-            restore(logs, v1, "v1", r1, r2);
-            r1.start(dir.resolve("r1-v1"));
-            r2.start(dir.resolve("r2-v1"));
+            restore(logs, v1, "v1", true, r1, r2);
             r1.awaitServing(START);
             r2.awaitServing(START);
             String firstVersion = r1.version();
@@ -99,9 +98,16 @@ class FrontEndIT {
                 aKilledReplicaCostsNoRequest(front, r2, dir.resolve("r2-v1"));
                 mark("a replica killed and restarted under load");
                 nextVersion.get(COMMAND.toSeconds(), TimeUnit.SECONDS);
-                mark("writer imported and backed up v2");
-                aRollingRestoreIsSeenThroughTheCache(front, logs, v2, firstVersion, r1, r2);
+                mark("writer imported and backed up v2, replicas restored it beside v1");
+                aRollingRestoreIsSeenThroughTheCache(front, firstVersion, r1, r2);
                 mark("rolling restore of v2 seen through the cache");
+            }
+        } finally {
+            // The writer's commands end by themselves (each bounded): not while the folder is deleted.
+            try {
+                nextVersion.get(COMMAND.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception alreadyReported) {
+                // a failure of its own was reported above, or the test failed first
             }
         }
     }
@@ -190,13 +196,11 @@ class FrontEndIT {
         }
     }
 
-    private void aRollingRestoreIsSeenThroughTheCache(Front front, Path logs, Path v2, String firstVersion,
-            Replica... replicas) throws Exception {
+    private void aRollingRestoreIsSeenThroughTheCache(Front front, String firstVersion, Replica... replicas)
+            throws Exception {
         HttpResponse<String> old = Http.get(front.url(NEW_PAGE_ANSWER), "text/csv");
         assertEquals(200, old.statusCode(), old.body());
         assertEquals(1, old.body().lines().count(), "v1 has no hiccups: " + old.body());
-        // Each replica's next database is restored beside the one it serves: the rollout stops none for it.
-        restore(logs, v2, "v2", replicas);
         String newVersion = null;
         try (Load load = new Load(front.url(""), 4, CACHED)) {
             for (Replica replica : replicas) {
@@ -241,11 +245,15 @@ class FrontEndIT {
         }
     }
 
-    /** Each replica restores the backup into its own new database, NAME-VERSION, all at once. */
-    private void restore(Path logs, Path backup, String version, Replica... replicas) {
+    /** Each replica restores the backup into its own new database, NAME-VERSION, all at once; and serves it, if asked. */
+    private void restore(Path logs, Path backup, String version, boolean serve, Replica... replicas) {
         CompletableFuture.allOf(Arrays.stream(replicas).map(r -> CompletableFuture.runAsync(() -> {
+            Path db = dir.resolve(r.name + "-" + version);
             try {
-                Replica.run(logs, COMMAND, "restore", backup.toString(), "--db", dir.resolve(r.name + "-" + version).toString());
+                Replica.run(logs, COMMAND, "restore", backup.toString(), "--db", db.toString());
+                if (serve) {
+                    r.start(db);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
