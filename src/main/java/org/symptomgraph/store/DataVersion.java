@@ -16,8 +16,7 @@ import org.apache.jena.query.QueryExecution;
  */
 public record DataVersion(String modified, long documents) {
 
-    /** The query, on a dataset or over SPARQL on a running replica (docs/deploy.md: which version it serves). */
-    public static final String QUERY = """
+    private static final String QUERY = """
             PREFIX prov: <http://www.w3.org/ns/prov#>
             SELECT ?modified ?documents WHERE {
               { SELECT (MAX(?t) AS ?modified) WHERE { ?a prov:endedAtTime ?t } }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.symptomgraph.store.DataVersion;
 import org.symptomgraph.testing.Cli;
 import org.symptomgraph.testing.Http;
 
@@ -43,11 +42,11 @@ final class Replica implements AutoCloseable {
     void start(Path db) throws IOException {
         Path log = logs.resolve(name + "-" + ++starts + ".log");
         process = new ProcessBuilder(java("serve", "--db", db.toString(), "--port", "" + port, "--localhost",
-                "--client-address-header", "X-Forwarded-For", "--public-url", publicUrl))
+                "--client-address-header", "X-Forwarded-For", "--public-url", publicUrl, "--cache-max-age", "120"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the replica answers its health check, or fails with its log. */
+    /** Waits until the replica is ready (its readiness route answers 200), or fails with its log. */
     void awaitServing(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -55,7 +54,7 @@ final class Replica implements AutoCloseable {
                 throw new AssertionError(name + " ended with status " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (Http.get(url("/$/ping"), "*/*").statusCode() == 200) {
+                if (Http.get(url("/$/ready"), "application/json").statusCode() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notYet) {
@@ -66,17 +65,14 @@ final class Replica implements AutoCloseable {
         throw new AssertionError(name + " not serving after " + limit + ":\n" + log());
     }
 
-    /**
-     * The version of the dataset this replica serves: the newest import time and how many imported graphs
-     * it holds ({@link DataVersion}, what the VoID description and the dumps are made from). Until serve
-     * answers /$/ready with its version (issue 14, item 1), asked over SPARQL.
-     */
+    /** The version of the data this replica serves, as its readiness route names it (equal on replicas that hold the same data). */
     String version() {
-        HttpResponse<String> answer = Http.query(url("/symptomgraph/sparql"), DataVersion.QUERY, "text/csv");
-        if (answer.statusCode() != 200) {
-            throw new AssertionError(name + " answered the version query with " + answer.statusCode() + ": " + answer.body());
+        HttpResponse<String> answer = Http.get(url("/$/ready"), "application/json");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+        if (answer.statusCode() != 200 || !version.find()) {
+            throw new AssertionError(name + " is not ready: " + answer.statusCode() + " " + answer.body());
         }
-        return answer.body().strip();
+        return version.group(1);
     }
 
     /** SIGKILL, as a crash: no shutdown, connections cut. */

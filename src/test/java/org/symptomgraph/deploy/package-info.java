@@ -4,6 +4,6 @@
  * free loopback ports and stopped at the end. Run by failsafe after {@code package}; skipped where
  * {@code haproxy} or {@code varnishd} is missing.
  *
- * <p>May depend on {@code store} (the query that tells a dataset's version) and {@code testing}.
+ * <p>May depend on {@code testing}.
  */
 package org.symptomgraph.deploy;
