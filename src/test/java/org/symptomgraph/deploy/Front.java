@@ -1,0 +1,218 @@
+package org.symptomgraph.deploy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.symptomgraph.testing.Http;
+
+/**
+ * The front of docs/deploy.md, from the configurations in {@code deploy/}: Varnish on {@link #port}
+ * in front of HAProxy, which balances the replicas. Varnish needs no root: {@code -j none} runs it as
+ * the current user (root in CI too), with its working folder in {@code dir}.
+ */
+final class Front implements AutoCloseable {
+
+    static final Path HAPROXY_CONFIG = Path.of("deploy/haproxy.cfg");
+    static final Path VARNISH_CONFIG = Path.of("deploy/varnish.vcl");
+
+    /** Where Debian installs both (/usr/sbin is not on every user's PATH). */
+    private static final List<String> SEARCHED = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
+
+    final int port;
+    final int haproxyPort;
+    private final Path dir;
+    private final Path socket;
+    private Process haproxy;
+    private Process varnish;
+    private Process varnishlog;
+
+    private Front(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+        this.haproxyPort = Http.freePort();
+        this.socket = dir.resolve("haproxy.sock");
+    }
+
+    /** The program's path, on PATH or where Debian puts it. */
+    static Optional<Path> program(String name) {
+        List<String> folders = new ArrayList<>(Arrays.asList(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        folders.addAll(SEARCHED);
+        return folders.stream().filter(f -> !f.isEmpty()).map(f -> Path.of(f, name)).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Starts HAProxy over the two replicas and Varnish over HAProxy, and waits until an answer comes through both.
+     *
+     * @param port     Varnish's port, where clients come
+     * @param cacheTtl how long Varnish keeps an answer that says nothing of it (a VCL duration: 120s)
+     */
+    static Front start(Path dir, int port, Replica r1, Replica r2, String cacheTtl) throws Exception {
+        Front front = new Front(dir, port);
+        try {
+            front.startHaproxy(r1, r2);
+            front.startVarnish(cacheTtl);
+            front.awaitAnswer(Duration.ofSeconds(20));
+            return front;
+        } catch (Exception | AssertionError e) {
+            front.close();
+            throw e;
+        }
+    }
+
+    private void startHaproxy(Replica r1, Replica r2) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(program("haproxy").orElseThrow().toString(), "-db",
+                "-f", HAPROXY_CONFIG.toString());
+        // The configuration reads these from the environment.
+        builder.environment().putAll(Map.of("SG_HAPROXY_BIND", "127.0.0.1:" + haproxyPort,
+                "SG_HAPROXY_SOCKET", socket.toString(),
+                "SG_REPLICA1", "127.0.0.1:" + r1.port, "SG_REPLICA2", "127.0.0.1:" + r2.port));
+        haproxy = builder.redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    }
+
+    private void startVarnish(String cacheTtl) throws IOException {
+        Path vcl = dir.resolve("varnish.vcl");
+        Files.writeString(vcl, fill(Files.readString(VARNISH_CONFIG), Map.of("SG_BACKEND_HOST", "127.0.0.1",
+                "SG_BACKEND_PORT", "" + haproxyPort, "SG_CACHE_TTL", cacheTtl)));
+        varnish = new ProcessBuilder(program("varnishd").orElseThrow().toString(), "-F", "-j", "none",
+                "-n", dir.resolve("varnish").toString(), "-f", vcl.toString(), "-a", "127.0.0.1:" + port,
+                "-T", "none", "-s", "malloc,64m", "-p", "thread_pools=1", "-p", "thread_pool_min=10")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("varnish.log").toFile()).start();
+        // Each request that ends in an error, with Varnish's reason, for the failure messages.
+        Optional<Path> log = program("varnishlog");
+        if (log.isPresent()) {
+            varnishlog = new ProcessBuilder(log.get().toString(), "-n", dir.resolve("varnish").toString(), "-g", "request",
+                    "-q", "RespStatus >= 500 or BerespStatus >= 500", "-t", "10")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("varnishlog.log").toFile()).start();
+        }
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+
+    /** The template with each ${NAME} replaced, as envsubst does; a placeholder without a value is an error. */
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for ${" + m.group(1) + "} in " + VARNISH_CONFIG);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private void awaitAnswer(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!haproxy.isAlive() || !varnish.isAlive()) {
+                throw new AssertionError("the front ended:\n" + logs());
+            }
+            try {
+                if (Http.get(url("/$/ping"), "*/*").statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no answer through the front after " + limit + ":\n" + logs());
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** One command of HAProxy's runtime API (the socket the configuration opens), and its answer. */
+    String haproxy(String command) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            return new String(readAll(channel), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] readAll(SocketChannel channel) throws IOException {
+        var out = new ByteArrayOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        while (channel.read(buffer) >= 0) {
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+        return out.toByteArray();
+    }
+
+    /** A replica's row of {@code show stat}, by column name (status, scur, stot, ...). */
+    Map<String, String> stat(String server) throws IOException {
+        List<String> lines = haproxy("show stat").lines().toList();
+        String[] names = lines.get(0).substring(2).split(",", -1);
+        for (String line : lines) {
+            String[] values = line.split(",", -1);
+            if (values.length > 1 && values[0].equals("replicas") && values[1].equals(server)) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < Math.min(names.length, values.length); i++) {
+                    row.put(names[i], values[i]);
+                }
+                return row;
+            }
+        }
+        throw new AssertionError("no server " + server + " in HAProxy's statistics:\n" + lines);
+    }
+
+    /** Waits until HAProxy reports the replica's status (UP, DOWN, DRAIN, ...). */
+    void awaitStatus(String server, String status, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String now = null;
+        while (System.nanoTime() < deadline) {
+            now = stat(server).get("status");
+            if (now.equals(status)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(server + " is " + now + ", not " + status + ", after " + limit + ":\n" + logs());
+    }
+
+    String logs() {
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("haproxy.log", "varnish.log", "varnishlog.log")) {
+            try {
+                all.append("--- ").append(name).append('\n').append(Files.readString(dir.resolve(name)));
+            } catch (IOException e) {
+                all.append("--- ").append(name).append(": ").append(e).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : new Process[] {varnishlog, varnish, haproxy}) {
+            if (p != null && p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+}
