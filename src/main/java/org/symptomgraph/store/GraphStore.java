@@ -53,11 +53,21 @@ public final class GraphStore implements AutoCloseable {
     /** Triples the store adds to a document's graph; the importer never makes them. */
     private static final Set<Node> STORE_MADE = Set.of(ENDED_AT, IS_REPLACED_BY, REPLACES, WAS_REVISION_OF);
 
+    /** The database itself, for closing it. */
+    private final Dataset tdb;
+    /** The database seen through its text index (every read and write goes this way). */
     private final Dataset dataset;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    private GraphStore(Dataset dataset) {
-        this.dataset = dataset;
+    private GraphStore(Dataset tdb, Path directory) {
+        this.tdb = tdb;
+        this.dataset = NameIndex.over(tdb, directory);
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        // A database filled without its statistics (by a release before them, or a restore of one):
+        // counted once, here.
+        if (dataset.calculateRead(() -> !dsg.isEmpty() && !StatisticsGraph.isComplete(dsg))) {
+            dataset.executeWrite(() -> StatisticsGraph.rebuild(dsg));
+        }
     }
 
     /**
@@ -69,7 +79,7 @@ public final class GraphStore implements AutoCloseable {
         if (BulkLoad.isIncomplete(directory)) {
             throw new IncompleteDatabaseException(directory);
         }
-        return new GraphStore(TDB2Factory.connectDataset(directory.toString()));
+        return new GraphStore(TDB2Factory.connectDataset(directory.toString()), directory);
     }
 
     /**
@@ -82,7 +92,7 @@ public final class GraphStore implements AutoCloseable {
 
     /** An in-memory TDB2 database, for tests. */
     public static GraphStore inMemory() {
-        return new GraphStore(TDB2Factory.createDataset());
+        return new GraphStore(TDB2Factory.createDataset(), null);
     }
 
     public Dataset dataset() {
@@ -150,9 +160,13 @@ public final class GraphStore implements AutoCloseable {
             dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
         }
 
+        if (present) {
+            StatisticsGraph.removeDocument(dsg, name, dsg.getGraph(name));
+        }
         dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
         incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
         dsg.add(new Quad(name, importedAt(graph.name(), importedAt)));
+        StatisticsGraph.addDocument(dsg, name, dsg.getGraph(name));
         CuratedPrecedence.enforce(dsg, incoming);
 
         if (newest) {
@@ -170,12 +184,18 @@ public final class GraphStore implements AutoCloseable {
             });
             now.find().forEachRemaining(t -> dsg.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(),
                     t.getObject()));
+            Set<Node> touched = StatisticsGraph.touched(shownBefore);
+            touched.addAll(StatisticsGraph.touched(now));
+            StatisticsGraph.recount(dsg, touched);
         } else {
             // An older version imported after a newer one: history only.
             Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
                     .min(Version.ORDER).orElseThrow();
             dsg.add(name, name, IS_REPLACED_BY, successor.graph());
         }
+        // Every write keeps the counts exact, from the first into an empty database on (open counted
+        // those of a database that had data without them).
+        StatisticsGraph.markComplete(dsg);
         return present ? Outcome.REPLACED : Outcome.ADDED;
     }
 
@@ -200,7 +220,8 @@ public final class GraphStore implements AutoCloseable {
     /** Closes and releases the database, so another process (a stock Fuseki, say) may open it. */
     @Override
     public void close() {
-        TDBInternal.expel(dataset.asDatasetGraph());
+        NameIndex.close(dataset);
+        TDBInternal.expel(tdb.asDatasetGraph());
     }
 
     /** The triple the store adds to a document's graph: when its import activity ended. */
