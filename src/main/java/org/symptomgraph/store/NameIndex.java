@@ -67,6 +67,8 @@ final class NameIndex {
         EntityDefinition definition = new EntityDefinition(ENTITY_FIELD, KEY_FIELD, Vocab.nameKey.asNode());
         // A uid per (entity, key), so that a key dropped from the current view can be deleted.
         definition.setUidField("uid");
+        // Keys are plain strings, so this field stays empty; without it jena-text warns on every open.
+        definition.setLangField("lang");
         TextIndexConfig config = new TextIndexConfig(definition);
         // The matched key comes back with each hit, so the query can show which names matched.
         config.setValueStored(true);
