@@ -57,10 +57,13 @@ public final class GraphStore implements AutoCloseable {
     private final Dataset tdb;
     /** The database seen through its text index (every read and write goes this way). */
     private final Dataset dataset;
+    /** The database's folder, null in memory. */
+    private final Path directory;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     private GraphStore(Dataset tdb, Path directory) {
         this.tdb = tdb;
+        this.directory = directory;
         this.dataset = NameIndex.over(tdb, directory);
         DatasetGraph dsg = dataset.asDatasetGraph();
         // A database filled without its statistics (by a release before them, or a restore of one):
@@ -105,7 +108,7 @@ public final class GraphStore implements AutoCloseable {
      * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
-        return changed(List.of(dataset.calculateWrite(() -> store(graph, importedAt)))).get(0);
+        return changed(List.of(indexed(() -> dataset.calculateWrite(() -> store(graph, importedAt))))).get(0);
     }
 
     /**
@@ -114,7 +117,23 @@ public final class GraphStore implements AutoCloseable {
      * transaction fails, none of the batch is stored.
      */
     public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
-        return changed(dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt)).toList()));
+        return changed(indexed(() -> dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt))
+                .toList())));
+    }
+
+    /**
+     * Runs a write with the text index marked unfinished until it is over: the database and the
+     * index commit one after the other, so a process killed between the two leaves an index that
+     * the next open builds again rather than one that lags the data.
+     */
+    private <T> T indexed(Supplier<T> write) {
+        if (directory == null) {
+            return write.get();
+        }
+        NameIndex.invalidate(directory);
+        T result = write.get();
+        NameIndex.markComplete(directory);
+        return result;
     }
 
     /**

@@ -83,11 +83,7 @@ final class NameIndex {
         DatasetGraph text = TextDatasetFactory.create(tdb.asDatasetGraph(), index, true, new CurrentViewOnly(index));
         if (folder != null && !complete) {
             fill(tdb.asDatasetGraph(), index, definition);
-            try {
-                Files.writeString(folder.resolve(COMPLETE), "");
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + folder.resolve(COMPLETE), e);
-            }
+            markComplete(database);
         }
         return DatasetFactory.wrap(text);
     }
@@ -95,6 +91,16 @@ final class NameIndex {
     /** Closes the index of a dataset made by {@link #over}. */
     static void close(Dataset text) {
         ((DatasetGraphText) text.asDatasetGraph()).getTextIndex().close();
+    }
+
+    /** Marks the index of a database as holding every key of the current view. */
+    static void markComplete(Path database) {
+        Path marker = database.resolve(FOLDER).resolve(COMPLETE);
+        try {
+            Files.writeString(marker, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + marker, e);
+        }
     }
 
     /** Marks the index of a database as out of date, so that the next open rebuilds it. */
