@@ -62,9 +62,13 @@ public final class GraphStore implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     private GraphStore(Dataset tdb, Path directory) {
+        this(tdb, NameIndex.over(tdb, directory), directory);
+    }
+
+    private GraphStore(Dataset tdb, Dataset dataset, Path directory) {
         this.tdb = tdb;
         this.directory = directory;
-        this.dataset = NameIndex.over(tdb, directory);
+        this.dataset = dataset;
         DatasetGraph dsg = dataset.asDatasetGraph();
         // A database filled without its statistics (by a release before them, or a restore of one):
         // counted once, here.
@@ -90,7 +94,8 @@ public final class GraphStore implements AutoCloseable {
      * is, and not to be {@link #close closed} here.
      */
     public static GraphStore of(Dataset dataset) {
-        return new GraphStore(dataset);
+        // As configured: label-search has its index only if the configuration makes a text dataset.
+        return new GraphStore(dataset, dataset, null);
     }
 
     /** An in-memory TDB2 database, for tests. */
@@ -239,7 +244,9 @@ public final class GraphStore implements AutoCloseable {
     /** Closes and releases the database, so another process (a stock Fuseki, say) may open it. */
     @Override
     public void close() {
-        NameIndex.close(dataset);
+        if (dataset != tdb) {
+            NameIndex.close(dataset);
+        }
         TDBInternal.expel(tdb.asDatasetGraph());
     }
 
