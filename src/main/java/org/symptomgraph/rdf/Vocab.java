@@ -36,6 +36,10 @@ public final class Vocab {
     // lookup keys (see NameKey): index entries for finding an entity by name, not names to show
     public static final Property nameKey = sgProperty("nameKey");
     public static final Property brandKey = sgProperty("brandKey");
+    public static final Resource StatisticsGraph = sg("StatisticsGraph");
+    public static final Property symptomCount = sgProperty("symptomCount");
+    public static final Property causeCount = sgProperty("causeCount");
+    public static final Property directCauseCount = sgProperty("directCauseCount");
     public static final Property otherBrandsExist = sgProperty("otherBrandsExist");
     public static final Property mechanism = sgProperty("mechanism");
     public static final Property disclaimer = sgProperty("disclaimer");

@@ -107,6 +107,8 @@ public final class Backups {
                 throw new RefusedException("the database " + directory
                         + " is not empty: restore into a new folder, or give --force to replace its content");
             }
+            // The data changes under the text index: rebuilt from it on the next open.
+            NameIndex.invalidate(directory);
             AtomicLong count = new AtomicLong();
             try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(backup)), 1 << 16)) {
                 dataset.executeWrite(() -> {

@@ -91,8 +91,13 @@ public final class BulkLoad implements AutoCloseable {
         if (!Files.isDirectory(directory)) {
             return false;
         }
-        try (GraphStore store = GraphStore.open(directory)) {
-            return isEmpty(store);
+        // The database alone, not a GraphStore: a look that must not build its text index, nor hold
+        // the index's lock while a store of this database is open in this process.
+        DatasetGraph dsg = TDB2Factory.connectDataset(directory.toString()).asDatasetGraph();
+        try {
+            return dsg.calculateRead(dsg::isEmpty);
+        } finally {
+            TDBInternal.expel(dsg);
         }
     }
 
@@ -140,12 +145,19 @@ public final class BulkLoad implements AutoCloseable {
         Triple imported = GraphStore.importedAt(graph.name(), importedAt);
         stream.quad(new Quad(name, imported));
         stream.triple(imported);
+        StatisticsGraph.ofDocument(name, graph.model().getGraph()).forEach(stream::quad);
         return true;
     }
 
-    /** Finishes the load: the database is complete and may be opened. */
+    /**
+     * Finishes the load: the symptoms of every cause counted (the documents' own counts went in
+     * with them), and the database complete; its text index is built when it is first opened.
+     */
     public void commit() {
         loader.finishBulk();
+        if (!pages.isEmpty()) {
+            dsg.executeWrite(() -> StatisticsGraph.recountAllCauses(dsg));
+        }
         TDBInternal.expel(dsg);
         committed = true;
         try {
@@ -168,7 +180,7 @@ public final class BulkLoad implements AutoCloseable {
     }
 
     /** Removes the contents of a new database folder (an empty database, or an interrupted first import). */
-    private static void wipe(Path directory) {
+    static void wipe(Path directory) {
         if (!Files.isDirectory(directory)) {
             return;
         }

@@ -53,11 +53,28 @@ public final class GraphStore implements AutoCloseable {
     /** Triples the store adds to a document's graph; the importer never makes them. */
     private static final Set<Node> STORE_MADE = Set.of(ENDED_AT, IS_REPLACED_BY, REPLACES, WAS_REVISION_OF);
 
+    /** The database itself, for closing it. */
+    private final Dataset tdb;
+    /** The database seen through its text index (every read and write goes this way). */
     private final Dataset dataset;
+    /** The database's folder, null in memory. */
+    private final Path directory;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    private GraphStore(Dataset dataset) {
+    private GraphStore(Dataset tdb, Path directory) {
+        this(tdb, NameIndex.over(tdb, directory), directory);
+    }
+
+    private GraphStore(Dataset tdb, Dataset dataset, Path directory) {
+        this.tdb = tdb;
+        this.directory = directory;
         this.dataset = dataset;
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        // A database filled without its statistics (by a release before them, or a restore of one):
+        // counted once, here.
+        if (dataset.calculateRead(() -> !dsg.isEmpty() && !StatisticsGraph.isComplete(dsg))) {
+            dataset.executeWrite(() -> StatisticsGraph.rebuild(dsg));
+        }
     }
 
     /**
@@ -69,7 +86,7 @@ public final class GraphStore implements AutoCloseable {
         if (BulkLoad.isIncomplete(directory)) {
             throw new IncompleteDatabaseException(directory);
         }
-        return new GraphStore(TDB2Factory.connectDataset(directory.toString()));
+        return new GraphStore(TDB2Factory.connectDataset(directory.toString()), directory);
     }
 
     /**
@@ -77,12 +94,13 @@ public final class GraphStore implements AutoCloseable {
      * is, and not to be {@link #close closed} here.
      */
     public static GraphStore of(Dataset dataset) {
-        return new GraphStore(dataset);
+        // As configured: label-search has its index only if the configuration makes a text dataset.
+        return new GraphStore(dataset, dataset, null);
     }
 
     /** An in-memory TDB2 database, for tests. */
     public static GraphStore inMemory() {
-        return new GraphStore(TDB2Factory.createDataset());
+        return new GraphStore(TDB2Factory.createDataset(), null);
     }
 
     public Dataset dataset() {
@@ -95,7 +113,7 @@ public final class GraphStore implements AutoCloseable {
      * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
-        return changed(List.of(dataset.calculateWrite(() -> store(graph, importedAt)))).get(0);
+        return changed(List.of(indexed(() -> dataset.calculateWrite(() -> store(graph, importedAt))))).get(0);
     }
 
     /**
@@ -104,7 +122,23 @@ public final class GraphStore implements AutoCloseable {
      * transaction fails, none of the batch is stored.
      */
     public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
-        return changed(dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt)).toList()));
+        return changed(indexed(() -> dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt))
+                .toList())));
+    }
+
+    /**
+     * Runs a write with the text index marked unfinished until it is over: the database and the
+     * index commit one after the other, so a process killed between the two leaves an index that
+     * the next open builds again rather than one that lags the data.
+     */
+    private <T> T indexed(Supplier<T> write) {
+        if (directory == null) {
+            return write.get();
+        }
+        NameIndex.invalidate(directory);
+        T result = write.get();
+        NameIndex.markComplete(directory);
+        return result;
     }
 
     /**
@@ -150,9 +184,13 @@ public final class GraphStore implements AutoCloseable {
             dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
         }
 
+        if (present) {
+            StatisticsGraph.removeDocument(dsg, name, dsg.getGraph(name));
+        }
         dsg.deleteAny(name, Node.ANY, Node.ANY, Node.ANY);
         incoming.find().forEachRemaining(t -> dsg.add(name, t.getSubject(), t.getPredicate(), t.getObject()));
         dsg.add(new Quad(name, importedAt(graph.name(), importedAt)));
+        StatisticsGraph.addDocument(dsg, name, dsg.getGraph(name));
         CuratedPrecedence.enforce(dsg, incoming);
 
         if (newest) {
@@ -170,12 +208,18 @@ public final class GraphStore implements AutoCloseable {
             });
             now.find().forEachRemaining(t -> dsg.add(Quad.defaultGraphIRI, t.getSubject(), t.getPredicate(),
                     t.getObject()));
+            Set<Node> touched = StatisticsGraph.touched(shownBefore);
+            touched.addAll(StatisticsGraph.touched(now));
+            StatisticsGraph.recount(dsg, touched);
         } else {
             // An older version imported after a newer one: history only.
             Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
                     .min(Version.ORDER).orElseThrow();
             dsg.add(name, name, IS_REPLACED_BY, successor.graph());
         }
+        // Every write keeps the counts exact, from the first into an empty database on (open counted
+        // those of a database that had data without them).
+        StatisticsGraph.markComplete(dsg);
         return present ? Outcome.REPLACED : Outcome.ADDED;
     }
 
@@ -200,7 +244,10 @@ public final class GraphStore implements AutoCloseable {
     /** Closes and releases the database, so another process (a stock Fuseki, say) may open it. */
     @Override
     public void close() {
-        TDBInternal.expel(dataset.asDatasetGraph());
+        if (dataset != tdb) {
+            NameIndex.close(dataset);
+        }
+        TDBInternal.expel(tdb.asDatasetGraph());
     }
 
     /** The triple the store adds to a document's graph: when its import activity ended. */
