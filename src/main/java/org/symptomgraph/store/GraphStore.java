@@ -94,7 +94,15 @@ public final class GraphStore implements AutoCloseable {
      * is, and not to be {@link #close closed} here.
      */
     public static GraphStore of(Dataset dataset) {
-        // As configured: label-search has its index only if the configuration makes a text dataset.
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        if (org.apache.jena.tdb2.DatabaseMgr.isTDB2(dsg)) {
+            org.apache.jena.dboe.base.file.Location location = org.apache.jena.tdb2.DatabaseMgr.location(dsg);
+            if (location != null && !location.isMem()) {
+                // Seen through its name index (built in its folder when absent), so that label-search and
+                // the search page answer as they do on serve.
+                return new GraphStore(dataset, NameIndex.over(dataset, Path.of(location.getDirectoryPath())), null);
+            }
+        }
         return new GraphStore(dataset, dataset, null);
     }
 
