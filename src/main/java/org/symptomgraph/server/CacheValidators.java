@@ -109,6 +109,9 @@ final class CacheValidators implements Filter {
     static boolean notModified(HttpServletRequest request, String etag, long lastModified) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null) {
+            if (ifNoneMatch.strip().equals("*")) {
+                return true; // any current representation matches (RFC 9110, 13.1.2)
+            }
             String opaque = withoutWeak(etag);
             for (String tag : new QuotedCSV(true, ifNoneMatch)) {
                 if (withoutWeak(tag).equals(opaque)) {
@@ -123,7 +126,9 @@ final class CacheValidators implements Filter {
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
-        return since >= 0 && lastModified >= 0 && lastModified / 1000 <= since / 1000;
+        // A date later than the server's clock is no date the server sent: ignored, as a bad one is.
+        return since >= 0 && since <= System.currentTimeMillis() && lastModified >= 0
+                && lastModified / 1000 <= since / 1000;
     }
 
     private static String withoutWeak(String tag) {

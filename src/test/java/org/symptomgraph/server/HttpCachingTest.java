@@ -171,6 +171,15 @@ class HttpCachingTest {
     }
 
     @Test
+    void aStarMatchesAndADateInTheFutureIsIgnored() {
+        String url = root + "/cause/leukemia";
+        assertEquals(304, get(url, "text/turtle", "If-None-Match", "*").statusCode());
+        assertEquals(200, get(url, "text/turtle", "If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").statusCode(),
+                "a client's clock in the future gets the answer, not a 304 for data it never had");
+        assertEquals(200, get(url, "text/turtle", "If-Modified-Since", "not a date").statusCode());
+    }
+
+    @Test
     void errorsPostsAndUnrepeatableQueriesAreNotCached() {
         HttpResponse<String> missing = get(root + "/cause/no-such-cause", "text/turtle");
         assertEquals(404, missing.statusCode());
