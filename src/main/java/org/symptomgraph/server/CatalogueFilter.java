@@ -92,7 +92,7 @@ final class CatalogueFilter implements Filter {
             return;
         }
         if (query.get().paged()) {
-            response.setHeader("Link", pageLinks(request, values));
+            response.setHeader("Link", pageLinks(values));
         }
         boolean cut = cap.apply(bound);
         try {
@@ -107,24 +107,24 @@ final class CatalogueFilter implements Filter {
 
     /**
      * Links to the next and previous pages, as grlc gives them (RFC 8288): a page is a listing's
-     * slice, and the page after the last one is empty.
+     * slice, and the page after the last one is empty. The links are relative references (the
+     * query part alone), so they hold whatever host, port and proxy the client came through.
      */
-    private static String pageLinks(HttpServletRequest request, Map<String, String> values) {
+    private static String pageLinks(Map<String, String> values) {
         long page = Long.parseLong(values.getOrDefault(CannedQuery.PAGE, "1").strip());
-        String here = request.getRequestURL().toString();
         List<String> links = new ArrayList<>();
-        links.add("<" + pageUrl(here, values, page + 1) + ">; rel=\"next\"");
+        links.add("<" + pageQuery(values, page + 1) + ">; rel=\"next\"");
         if (page > 1) {
-            links.add("<" + pageUrl(here, values, page - 1) + ">; rel=\"prev\"");
-            links.add("<" + pageUrl(here, values, 1) + ">; rel=\"first\"");
+            links.add("<" + pageQuery(values, page - 1) + ">; rel=\"prev\"");
+            links.add("<" + pageQuery(values, 1) + ">; rel=\"first\"");
         }
         return String.join(", ", links);
     }
 
-    private static String pageUrl(String here, Map<String, String> values, long page) {
+    private static String pageQuery(Map<String, String> values, long page) {
         Map<String, String> query = new LinkedHashMap<>(values);
         query.put(CannedQuery.PAGE, Long.toString(page));
-        return here + "?" + query.entrySet().stream()
+        return "?" + query.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

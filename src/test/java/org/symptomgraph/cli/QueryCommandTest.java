@@ -153,7 +153,7 @@ class QueryCommandTest {
     @Test
     void aParameterMistakeIsReportedEvenWithoutADatabase() {
         assertError(Cli.run("query", "documents", "-p", "x=1", "--db", dir.resolve("missing").toString()),
-                "query documents has no parameter 'x' (it takes none)");
+                "query documents has no parameter 'x' (its parameters: page)");
     }
 
     @Test
