@@ -78,6 +78,23 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** Options of the benchmarks that drive a mixed load at several concurrencies, against a baseline. */
+    static final class MixedLoad {
+        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
+                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        List<Integer> concurrency;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+                description = "Runs of each target and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
+                description = "Queries that the baseline (endpoint: bare Fuseki; frontend: the replica) takes longer than "
+                        + "this to answer on the first pass are left out of the mixed load (default: ${DEFAULT-VALUE}); "
+                        + "endpoint measures them alone.")
+        long mixLimitMillis;
+    }
+
     static PrintStream stderr() {
         return new PrintStream(System.err, true, StandardCharsets.UTF_8);
     }
@@ -154,6 +171,9 @@ public final class BenchCommand implements Runnable {
         @Mixin
         Common common;
 
+        @Mixin
+        MixedLoad mix;
+
         @Option(names = "--pages", split = ",", paramLabel = "N[,N...]", defaultValue = "10000",
                 description = "Generated corpus sizes to serve (default: ${DEFAULT-VALUE}); 0 for none.")
         List<Integer> pages;
@@ -163,10 +183,6 @@ public final class BenchCommand implements Runnable {
                         + "page); 'none' to skip.")
         String documents;
 
-        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
-                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-        List<Integer> concurrency;
-
         @Option(names = "--requests", paramLabel = "N", defaultValue = "1000",
                 description = "Requests per run (default: ${DEFAULT-VALUE}).")
         int requests;
@@ -175,10 +191,6 @@ public final class BenchCommand implements Runnable {
                 description = "Time cap of a run (default: ${DEFAULT-VALUE}).")
         int cap;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
-                description = "Runs per server and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
         @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
                 description = "Requests per query and server when each query runs alone (default: ${DEFAULT-VALUE}).")
         int repeats;
@@ -186,11 +198,6 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
                 description = "Passes over every query on each server before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
-
-        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
-                description = "Queries that bare Fuseki takes longer than this to answer (first warm-up pass) are left "
-                        + "out of the mixed load and measured alone (default: ${DEFAULT-VALUE}).")
-        long mixLimitMillis;
 
         @Option(names = "--bare-buffers", paramLabel = "stock|pooled", defaultValue = "stock",
                 description = "Bare Fuseki's response buffers: stock (Fuseki 5.6 as shipped: a fresh 5 MiB buffer "
@@ -204,8 +211,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintStream log = stderr();
             Path work = common.work();
-            EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(concurrency, requests,
-                    Duration.ofSeconds(cap), rounds, repeats, warmup, Duration.ofMillis(mixLimitMillis),
+            EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(mix.concurrency, requests,
+                    Duration.ofSeconds(cap), mix.rounds, repeats, warmup, Duration.ofMillis(mix.mixLimitMillis),
                     bareBuffers == BareBuffers.pooled), log);
             PrintStream out = stdout();
             if (!"none".equals(documents)) {
@@ -238,6 +245,9 @@ public final class BenchCommand implements Runnable {
         @Mixin
         Common common;
 
+        @Mixin
+        MixedLoad mix;
+
         @Option(names = "--pages", paramLabel = "N", defaultValue = "0",
                 description = "Size of a generated corpus to serve; 0 (the default) serves --documents.")
         int pages;
@@ -245,10 +255,6 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--documents", paramLabel = "DIR", defaultValue = "data/documents",
                 description = "The documents served when --pages is 0 (default: ${DEFAULT-VALUE}, the petechiae page).")
         Path documents;
-
-        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
-                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-        List<Integer> concurrency;
 
         @Option(names = "--requests", paramLabel = "N", defaultValue = "2000",
                 description = "Length of the request sequence, sent whole in every run (default: ${DEFAULT-VALUE}).")
@@ -259,18 +265,9 @@ public final class BenchCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         double zipf;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
-                description = "Runs of each target and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
                 description = "Passes over every distinct request on each replica before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
-
-        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
-                description = "Requests a replica takes longer than this to answer on the first pass are left out "
-                        + "(default: ${DEFAULT-VALUE}).")
-        long mixLimitMillis;
 
         @Option(names = "--jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx1g",
                 description = "JVM options of each replica, space-separated (default: ${DEFAULT-VALUE}).")
@@ -291,8 +288,8 @@ public final class BenchCommand implements Runnable {
             }
             PrintStream log = stderr();
             Path work = common.work();
-            FrontendBenchmark bench = new FrontendBenchmark(work, new FrontendBenchmark.Settings(concurrency, requests, zipf,
-                    rounds, warmup, Duration.ofMillis(mixLimitMillis), List.of(jvm.trim().split("\\s+")), common.seed), log);
+            FrontendBenchmark bench = new FrontendBenchmark(work, new FrontendBenchmark.Settings(mix.concurrency, requests, zipf,
+                    mix.rounds, warmup, Duration.ofMillis(mix.mixLimitMillis), List.of(jvm.trim().split("\\s+")), common.seed), log);
             if (pages > 0) {
                 bench.run(String.format(Locale.ROOT, "%d generated pages", pages),
                         BenchFiles.database(work, pages, common.seed, importer(), log), stdout());

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -225,20 +226,11 @@ public final class EndpointBenchmark {
         out.println("| concurrency | a q/s | b q/s | a/b q/s | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c : load.concurrency()) {
-            Run ra = Run.NONE;
-            Run rb = Run.NONE;
-            for (int r = 0; r < load.rounds(); r++) {
-                boolean aFirst = r % 2 == 0;
-                Run first = drive(aFirst ? a : b, mix, c, load.requests(), load.cap());
-                Run second = drive(aFirst ? b : a, mix, c, load.requests(), load.cap());
-                ra = ra.plus(aFirst ? first : second);
-                rb = rb.plus(aFirst ? second : first);
-            }
-            log.printf(Locale.ROOT, "endpoint %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, ra.qps(),
-                    rb.qps());
-            out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d/%d |%n", c, ra.qps(),
-                    rb.qps(), ra.qps() / rb.qps(), ra.percentileMillis(50), rb.percentileMillis(50),
-                    ra.percentileMillis(99), rb.percentileMillis(99), ra.errors(), rb.errors());
+            Pair runs = alternate(load.rounds(), NO_CAP, () -> drive(a, mix, c, load.requests(), load.cap()),
+                    () -> drive(b, mix, c, load.requests(), load.cap()));
+            log.printf(Locale.ROOT, "endpoint %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, runs.a().qps(),
+                    runs.b().qps());
+            out.printf(Locale.ROOT, "| %d | %s |%n", c, runs.columns());
             out.flush();
         }
 
@@ -248,21 +240,48 @@ public final class EndpointBenchmark {
         out.println("| query | a p50 ms | b p50 ms | a p99 ms | b p99 ms | a/b p50 |");
         out.println("|---|---:|---:|---:|---:|---:|");
         for (Named q : queries) {
-            Run ra = Run.NONE;
-            Run rb = Run.NONE;
-            long deadline = System.nanoTime() + load.cap().toNanos();
-            for (int i = 0; i < load.perQueryRepeats() && System.nanoTime() < deadline; i++) {
-                boolean aFirst = i % 2 == 0;
-                Run first = drive(aFirst ? a : b, List.of(q), 1, 1, load.cap());
-                Run second = drive(aFirst ? b : a, List.of(q), 1, 1, load.cap());
-                ra = ra.plus(aFirst ? first : second);
-                rb = rb.plus(aFirst ? second : first);
-            }
+            Pair runs = alternate(load.perQueryRepeats(), load.cap(), () -> drive(a, List.of(q), 1, 1, load.cap()),
+                    () -> drive(b, List.of(q), 1, 1, load.cap()));
+            Run ra = runs.a();
+            Run rb = runs.b();
             out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", q.name(), ra.percentileMillis(50),
                     rb.percentileMillis(50), ra.percentileMillis(99), rb.percentileMillis(99),
                     ra.percentileMillis(50) / rb.percentileMillis(50));
             out.flush();
         }
+    }
+
+    /** Runs of (a) and of (b), each merged over the rounds. */
+    record Pair(Run a, Run b) {
+
+        /** The columns a q/s | b q/s | a/b q/s | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b. */
+        String columns() {
+            return String.format(Locale.ROOT, "%.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d/%d", a.qps(), b.qps(),
+                    a.qps() / b.qps(), a.percentileMillis(50), b.percentileMillis(50), a.percentileMillis(99),
+                    b.percentileMillis(99), a.errors(), b.errors());
+        }
+    }
+
+    /** No time limit on the rounds of {@link #alternate}: each run ends by itself. */
+    static final Duration NO_CAP = Duration.ofDays(1);
+
+    /**
+     * {@code rounds} rounds of one run of (a) and one of (b), alternating which goes first (a-b,
+     * b-a, ...), so that neither always runs on what the other warmed or left behind; no new round
+     * once {@code cap} has passed.
+     */
+    static Pair alternate(int rounds, Duration cap, Supplier<Run> a, Supplier<Run> b) {
+        long start = System.nanoTime();
+        Run ra = Run.NONE;
+        Run rb = Run.NONE;
+        for (int r = 0; r < rounds && System.nanoTime() - start < cap.toNanos(); r++) {
+            boolean aFirst = r % 2 == 0;
+            Run first = (aFirst ? a : b).get();
+            Run second = (aFirst ? b : a).get();
+            ra = ra.plus(aFirst ? first : second);
+            rb = rb.plus(aFirst ? second : first);
+        }
+        return new Pair(ra, rb);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.symptomgraph.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -18,10 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.symptomgraph.bench.EndpointBenchmark.Bound;
+import org.symptomgraph.bench.EndpointBenchmark.Pair;
 import org.symptomgraph.bench.EndpointBenchmark.Run;
 import org.symptomgraph.bench.deploy.Front;
 import org.symptomgraph.bench.deploy.Replica;
@@ -60,8 +64,8 @@ public final class FrontendBenchmark {
     }
 
     private static final Duration START = Duration.ofMinutes(10);
-    /** A run ends when its sequence does: no cap but the requests' own timeout. */
-    private static final Duration NO_CAP = Duration.ofHours(6);
+    /** A run ends when its sequence does. */
+    private static final Duration NO_CAP = EndpointBenchmark.NO_CAP;
     private static final String ENDPOINT = "/" + EndpointSettings.DATASET + "/sparql";
     private static final String CATALOGUE = "/" + EndpointSettings.DATASET + "/queries/";
     /** Varnish's counters of how each request was looked up in the cache. */
@@ -102,6 +106,9 @@ public final class FrontendBenchmark {
         String publicUrl = "http://127.0.0.1:" + frontPort + ENDPOINT;
         Replica r1 = new Replica("r1", BenchFiles.freePort(), logs, publicUrl, settings.replicaJvm());
         Replica r2 = new Replica("r2", BenchFiles.freePort(), logs, publicUrl, settings.replicaJvm());
+        // A benchmark stopped with Ctrl-C leaves no replica, HAProxy or Varnish behind.
+        Thread stopAll = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy));
+        Runtime.getRuntime().addShutdownHook(stopAll);
         try (r1; r2) {
             r1.start(dir.resolve("r1-db"));
             r2.start(dir.resolve("r2-db"));
@@ -116,6 +123,7 @@ public final class FrontendBenchmark {
                 measure(label, set, r1, r2, front, out);
             }
         } finally {
+            Runtime.getRuntime().removeShutdownHook(stopAll);
             BenchFiles.delete(dir);
         }
     }
@@ -200,41 +208,20 @@ public final class FrontendBenchmark {
 
         List<HttpRequest> direct = requests(sequence, ranked, r1::url, Map.of());
         List<HttpRequest> through = requests(sequence, ranked, front::url, Map.of());
-        Map<Integer, Run> plainA = new LinkedHashMap<>();
-        Map<Integer, Run> plainB = new LinkedHashMap<>();
-        Map<Integer, Map<String, Long>> lookups = new LinkedHashMap<>();
-        out.println("| concurrency | a q/s | b q/s | **a/b** | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b "
+        Map<Integer, Pair> plain = new LinkedHashMap<>();
+        out.println("| concurrency | a q/s | b q/s | **a/b q/s** | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b "
                 + "| cache hit / miss / hit-for-pass / hit-for-miss | **hit ratio** |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c : settings.concurrency()) {
-            Run ra = Run.NONE;
-            Run rb = Run.NONE;
             Map<String, Long> counted = new HashMap<>();
-            for (int r = 0; r < settings.rounds(); r++) {
-                for (boolean viaFront : r % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
-                    if (viaFront) {
-                        // Each run starts from an empty cache: its hit ratio is the sequence's own.
-                        if (front.ban() != 200) {
-                            throw new IllegalStateException("Varnish refused the ban:\n" + front.logs());
-                        }
-                        Map<String, Long> before = front.counters();
-                        Run run = harness.drive(through, through.size(), c, through.size(), NO_CAP);
-                        ra = ra.plus(run);
-                        Map<String, Long> after = countersAfter(front, before, run.requests());
-                        LOOKUPS.forEach(k -> counted.merge(k, after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L), Long::sum));
-                    } else {
-                        rb = rb.plus(harness.drive(direct, direct.size(), c, direct.size(), NO_CAP));
-                    }
-                }
-            }
-            plainA.put(c, ra);
-            plainB.put(c, rb);
-            lookups.put(c, counted);
+            Pair runs = EndpointBenchmark.alternate(settings.rounds(), EndpointBenchmark.NO_CAP,
+                    () -> fromEmptyCache(front, counted, () -> harness.drive(through, through.size(), c, through.size(), NO_CAP)),
+                    () -> harness.drive(direct, direct.size(), c, direct.size(), NO_CAP));
+            plain.put(c, runs);
             long looked = LOOKUPS.stream().mapToLong(k -> counted.getOrDefault(k, 0L)).sum();
-            log.printf(Locale.ROOT, "frontend %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, ra.qps(), rb.qps());
-            out.printf(Locale.ROOT, "| %d | %.0f | %.0f | **%.2f** | %.2f | %.2f | %.2f | %.2f | %d/%d | %s | **%.3f** |%n", c,
-                    ra.qps(), rb.qps(), ra.qps() / rb.qps(), ra.percentileMillis(50), rb.percentileMillis(50),
-                    ra.percentileMillis(99), rb.percentileMillis(99), ra.errors(), rb.errors(),
+            log.printf(Locale.ROOT, "frontend %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, runs.a().qps(),
+                    runs.b().qps());
+            out.printf(Locale.ROOT, "| %d | %s | %s | **%.3f** |%n", c, runs.columns(),
                     LOOKUPS.stream().map(k -> String.format(Locale.ROOT, "%,d", counted.getOrDefault(k, 0L)))
                             .collect(Collectors.joining(" / ")),
                     looked == 0 ? Double.NaN : (double) counted.getOrDefault("MAIN.cache_hit", 0L) / looked);
@@ -253,18 +240,34 @@ public final class FrontendBenchmark {
         out.println("| concurrency | target | q/s | **304 share** | 304 p50 ms | 304 p99 ms | 200 p50 ms | 200 p99 ms | **304/200 p50** | errors |");
         out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c : settings.concurrency()) {
-            Run ca = Run.NONE;
-            Run cb = Run.NONE;
-            for (int r = 0; r < settings.rounds(); r++) {
-                boolean directFirst = r % 2 == 0;
-                Run first = harness.drive(directFirst ? conditionalB : conditionalA, sequence.length, c, sequence.length, NO_CAP);
-                Run second = harness.drive(directFirst ? conditionalA : conditionalB, sequence.length, c, sequence.length, NO_CAP);
-                cb = cb.plus(directFirst ? first : second);
-                ca = ca.plus(directFirst ? second : first);
-            }
-            row(out, c, "a, front", ca, plainA.get(c));
-            row(out, c, "b, replica", cb, plainB.get(c));
+            Pair runs = EndpointBenchmark.alternate(settings.rounds(), EndpointBenchmark.NO_CAP,
+                    () -> harness.drive(conditionalA, sequence.length, c, sequence.length, NO_CAP),
+                    () -> harness.drive(conditionalB, sequence.length, c, sequence.length, NO_CAP));
+            row(out, c, "a, front", runs.a(), plain.get(c).a());
+            row(out, c, "b, replica", runs.b(), plain.get(c).b());
             out.flush();
+        }
+    }
+
+    /**
+     * A run through the front from an empty cache (so that its hit ratio is the sequence's own), and
+     * Varnish's lookups during it added to {@code counted}.
+     */
+    private Run fromEmptyCache(Front front, Map<String, Long> counted, Supplier<Run> run) {
+        try {
+            if (front.ban() != 200) {
+                throw new IllegalStateException("Varnish refused the ban:\n" + front.logs());
+            }
+            Map<String, Long> before = front.counters();
+            Run measured = run.get();
+            Map<String, Long> after = countersAfter(front, before, measured.requests());
+            LOOKUPS.forEach(k -> counted.merge(k, after.getOrDefault(k, 0L) - before.getOrDefault(k, 0L), Long::sum));
+            return measured;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -273,7 +276,8 @@ public final class FrontendBenchmark {
      * pass): each worker thread adds its own to them only now and then (when it goes idle), so they
      * lag behind the answers; at most 10 s.
      */
-    private Map<String, Long> countersAfter(Front front, Map<String, Long> before, int requests) throws Exception {
+    private Map<String, Long> countersAfter(Front front, Map<String, Long> before, int requests)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             Map<String, Long> now = front.counters();
