@@ -23,16 +23,25 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  * @param title       one line ({@code summary} in the file)
  * @param description what the query answers and how it matches its parameters
  * @param keywords    the file's {@code tags}
- * @param parameters  in the order they first appear in the query
+ * @param parameters  in the order they first appear in the query, then {@code page} if paged
+ * @param pageSize    the rows of a page ({@code pagination}), 0 for the whole answer at once
  * @param text        the SPARQL text: the file without its {@code #+} decorator lines
  * @param query       the parsed query, parameters still variables
  */
 public record CannedQuery(String name, String title, String description, List<String> keywords,
-        List<Parameter> parameters, String text, Query query) {
+        List<Parameter> parameters, int pageSize, String text, Query query) {
+
+    /** The parameter of a paged query that picks the page (1, 2, ...). */
+    public static final String PAGE = Pages.PARAMETER;
 
     public CannedQuery {
         keywords = List.copyOf(keywords);
         parameters = List.copyOf(parameters);
+    }
+
+    /** Whether the query answers a page at a time ({@code pagination} in its file). */
+    public boolean paged() {
+        return pageSize > 0;
     }
 
     /** A copy: Jena queries are mutable, and the catalogue is shared. */
@@ -58,6 +67,9 @@ public record CannedQuery(String name, String title, String description, List<St
         }
         Map<Var, Node> terms = new HashMap<>();
         for (Parameter p : parameters) {
+            if (pageSize > 0 && p.name().equals(Pages.PARAMETER)) {
+                continue;
+            }
             String value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue().orElse(null);
             if (value == null) {
                 if (p.required()) {
@@ -74,7 +86,15 @@ public record CannedQuery(String name, String title, String description, List<St
         }
         // Plain replacement: unlike syntaxSubstitute, it leaves the parameters out of the result columns.
         Query bound = QueryTransformOps.replaceVars(query, terms);
-        return QueryTransformOps.transform(bound, new ElementTransformCopyBase(), GIVEN_VALUE_FIRST);
+        bound = QueryTransformOps.transform(bound, new ElementTransformCopyBase(), GIVEN_VALUE_FIRST);
+        if (pageSize == 0) {
+            return bound;
+        }
+        try {
+            return Pages.page(bound, pageSize, values.getOrDefault(Pages.PARAMETER, "1"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("query " + name + ", parameter " + Pages.PARAMETER + ": " + e.getMessage());
+        }
     }
 
     /**

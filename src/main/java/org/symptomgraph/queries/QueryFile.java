@@ -20,8 +20,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads the query file format grlc serves: lines starting with {@code #+} at the top hold YAML
- * decorators ({@code summary}, {@code description}, {@code tags}, {@code defaults}), the rest is
- * SPARQL whose {@code ?_name} variables are the parameters (see {@link Parameter}).
+ * decorators ({@code summary}, {@code description}, {@code tags}, {@code defaults},
+ * {@code pagination}), the rest is SPARQL whose {@code ?_name} variables are the parameters (see
+ * {@link Parameter}). {@code pagination: N}, as in grlc, gives the query a {@code page} parameter;
+ * here the query itself says which rows are paged: the one query or sub-query with {@code LIMIT N}
+ * (see {@link Pages}).
  */
 final class QueryFile {
 
@@ -31,9 +34,11 @@ final class QueryFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final String DECORATOR = "#+";
     /** grlc's other decorators: meaningful to grlc, ignored here, so grlc files still load. */
-    private static final Set<String> GRLC_ONLY = Set.of("endpoint", "method", "mime", "pagination", "enumerate",
-            "transform", "endpoint_in_url");
-    private static final Set<String> KNOWN = Set.of("summary", "description", "tags", "defaults");
+    private static final Set<String> GRLC_ONLY = Set.of("endpoint", "method", "mime", "enumerate", "transform",
+            "endpoint_in_url");
+    private static final Set<String> KNOWN = Set.of("summary", "description", "tags", "defaults", "pagination");
+    /** A page is an answer: more rows than the endpoint's result cap would be cut anyway. */
+    static final int MAX_PAGE_SIZE = 10_000;
 
     private QueryFile() {
     }
@@ -70,9 +75,18 @@ final class QueryFile {
         String text = String.join("\n", sparql).strip() + "\n";
         Query query = sparqlQuery(text);
         Map<String, String> defaults = defaults(decorators.get("defaults"));
-        List<Parameter> parameters = parameters(query, text, defaults);
+        List<Parameter> parameters = new ArrayList<>(parameters(query, text, defaults));
+        int pageSize = pageSize(decorators.get("pagination"));
+        if (pageSize > 0) {
+            if (parameters.stream().anyMatch(p -> p.name().equals(Pages.PARAMETER))) {
+                throw new IllegalArgumentException("a query with pagination has its own '" + Pages.PARAMETER
+                        + "' parameter; name the query's variable otherwise");
+            }
+            Pages.check(query, pageSize);
+            parameters.add(Pages.parameter());
+        }
         return new CannedQuery(name, requiredText(decorators, "summary"), requiredText(decorators, "description"),
-                tags(decorators.get("tags")), parameters, text, query);
+                tags(decorators.get("tags")), parameters, pageSize, text, query);
     }
 
     private static Map<String, Object> decorators(String yaml, String file) {
@@ -111,6 +125,18 @@ final class QueryFile {
             return list.stream().map(String.class::cast).toList();
         }
         throw new IllegalArgumentException("'tags' must be a list of words");
+    }
+
+    /** 0 without the decorator. */
+    private static int pageSize(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Integer size && size > 0 && size <= MAX_PAGE_SIZE) {
+            return size;
+        }
+        throw new IllegalArgumentException("'pagination' must be a number of rows from 1 to " + MAX_PAGE_SIZE
+                + ", not " + value);
     }
 
     /** grlc writes defaults as a list of one-entry maps: {@code - symptom: Petechiae}. */

@@ -9,10 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
@@ -87,6 +91,9 @@ final class CatalogueFilter implements Filter {
             RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
             return;
         }
+        if (query.get().paged()) {
+            response.setHeader("Link", pageLinks(request, values));
+        }
         boolean cut = cap.apply(bound);
         try {
             run(request, response, bound, cut);
@@ -96,6 +103,31 @@ final class CatalogueFilter implements Filter {
             // As the SPARQL endpoint answers a SERVICE call that is not allowed.
             RdfResponses.problem(response, 422, e.getMessage());
         }
+    }
+
+    /**
+     * Links to the next and previous pages, as grlc gives them (RFC 8288): a page is a listing's
+     * slice, and the page after the last one is empty.
+     */
+    private static String pageLinks(HttpServletRequest request, Map<String, String> values) {
+        long page = Long.parseLong(values.getOrDefault(CannedQuery.PAGE, "1").strip());
+        String here = request.getRequestURL().toString();
+        List<String> links = new ArrayList<>();
+        links.add("<" + pageUrl(here, values, page + 1) + ">; rel=\"next\"");
+        if (page > 1) {
+            links.add("<" + pageUrl(here, values, page - 1) + ">; rel=\"prev\"");
+            links.add("<" + pageUrl(here, values, 1) + ">; rel=\"first\"");
+        }
+        return String.join(", ", links);
+    }
+
+    private static String pageUrl(String here, Map<String, String> values, long page) {
+        Map<String, String> query = new LinkedHashMap<>(values);
+        query.put(CannedQuery.PAGE, Long.toString(page));
+        return here + "?" + query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     /** @param cut the query asks for one row more than the cap (see {@link ResultCap}) */

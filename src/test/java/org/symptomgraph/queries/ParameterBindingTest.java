@@ -172,7 +172,7 @@ class ParameterBindingTest {
         assertEquals("query causes-of-symptom has no parameter 'symptoms' (its parameters: symptom)", e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> query("documents").bind(Map.of("symptom", "Petechiae")));
-        assertEquals("query documents has no parameter 'symptom' (it takes none)", none.getMessage());
+        assertEquals("query documents has no parameter 'symptom' (its parameters: page)", none.getMessage());
     }
 
     @Test

@@ -68,8 +68,8 @@ class VersionChangesTest {
                     "wheezing 2022-01-05 2024-03-09 removed cause Smoking");
             assertEquals(sorted(expected), sorted(rows(QueryRunner.select(store.dataset(), q.bind(Map.of())))));
             assertEquals(sorted(expected), sorted(rows(QueryRunner.select(store.dataset(),
-                    q.bind(Map.of("page", "Wheezing")))))) ;
-            assertEquals(List.of(), rows(QueryRunner.select(store.dataset(), q.bind(Map.of("page", "hiccups")))));
+                    q.bind(Map.of("document", "Wheezing")))))) ;
+            assertEquals(List.of(), rows(QueryRunner.select(store.dataset(), q.bind(Map.of("document", "hiccups")))));
         }
     }
 

@@ -62,6 +62,27 @@ class CatalogueTest {
     }
 
     @Test
+    void aListingComesAPageAtATimeWithLinksToTheNext() {
+        // 22 causes on the page: all on the first page of 100; the second is empty, and ends the listing.
+        HttpResponse<String> first = Http.get(queries + "/causes-by-symptom-count?minimum=1", "text/csv");
+        assertEquals(200, first.statusCode());
+        assertEquals(23, first.body().strip().lines().count(), first.body());
+        assertEquals("<" + queries + "/causes-by-symptom-count?minimum=1&page=2>; rel=\"next\"",
+                first.headers().firstValue("Link").orElseThrow());
+        HttpResponse<String> second = Http.get(queries + "/causes-by-symptom-count?minimum=1&page=2", "text/csv");
+        assertEquals(200, second.statusCode());
+        assertEquals(List.of("cause,symptoms"), second.body().strip().lines().toList());
+        assertEquals("<" + queries + "/causes-by-symptom-count?minimum=1&page=3>; rel=\"next\", <" + queries
+                + "/causes-by-symptom-count?minimum=1&page=1>; rel=\"prev\", <" + queries
+                + "/causes-by-symptom-count?minimum=1&page=1>; rel=\"first\"", second.headers().firstValue("Link").orElseThrow());
+        HttpResponse<String> bad = Http.get(queries + "/documents?page=0", "text/csv");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("parameter page: pages are numbered from 1"), bad.body());
+        assertTrue(Http.get(queries + "/causes-of-symptom", "text/csv").headers().firstValue("Link").isEmpty(),
+                "a query that is no listing has no pages");
+    }
+
+    @Test
     void aNameWithSpaceAroundItIsFound() {
         HttpResponse<String> r = Http.get(queries + "/causes-of-symptom?symptom=%20Petechiae%20", "text/csv");
         assertEquals(200, r.statusCode());
