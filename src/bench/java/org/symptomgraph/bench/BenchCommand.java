@@ -29,11 +29,12 @@ import picocli.CommandLine.Unmatched;
             "Performance benchmarks of symptomgraph, each measured against bare Apache Jena in the same run.",
             "Results are Markdown tables on standard output; progress goes to standard error. Generated corpora "
                     + "and databases are kept under --work (reused by later runs with the same --seed)."},
-        subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Ready.class,
+        subcommands = {BenchCommand.Import.class, BenchCommand.Endpoint.class, BenchCommand.Frontend.class, BenchCommand.Ready.class,
             BenchCommand.Jmh.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  java -Xmx1g -jar symptomgraph-bench.jar import --pages 1000,10000",
             "  java -Xmx2g -jar symptomgraph-bench.jar endpoint --pages 10000",
+            "  java -jar symptomgraph-bench.jar frontend --pages 1000",
             "  java -jar symptomgraph-bench.jar ready --pages 10000",
             "  java -jar symptomgraph-bench.jar jmh -wi 2 -i 3",
             "", "See docs/benchmarks.md for the figures and what limits them."})
@@ -75,6 +76,23 @@ public final class BenchCommand implements Runnable {
             Files.createDirectories(work);
             return work;
         }
+    }
+
+    /** Options of the benchmarks that drive a mixed load at several concurrencies, against a baseline. */
+    static final class MixedLoad {
+        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
+                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        List<Integer> concurrency;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+                description = "Runs of each target and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
+                description = "Queries that the baseline (endpoint: bare Fuseki; frontend: the replica) takes longer than "
+                        + "this to answer on the first pass are left out of the mixed load (default: ${DEFAULT-VALUE}); "
+                        + "endpoint measures them alone.")
+        long mixLimitMillis;
     }
 
     static PrintStream stderr() {
@@ -153,6 +171,9 @@ public final class BenchCommand implements Runnable {
         @Mixin
         Common common;
 
+        @Mixin
+        MixedLoad mix;
+
         @Option(names = "--pages", split = ",", paramLabel = "N[,N...]", defaultValue = "10000",
                 description = "Generated corpus sizes to serve (default: ${DEFAULT-VALUE}); 0 for none.")
         List<Integer> pages;
@@ -162,10 +183,6 @@ public final class BenchCommand implements Runnable {
                         + "page); 'none' to skip.")
         String documents;
 
-        @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]", defaultValue = "1,8,32",
-                description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
-        List<Integer> concurrency;
-
         @Option(names = "--requests", paramLabel = "N", defaultValue = "1000",
                 description = "Requests per run (default: ${DEFAULT-VALUE}).")
         int requests;
@@ -174,10 +191,6 @@ public final class BenchCommand implements Runnable {
                 description = "Time cap of a run (default: ${DEFAULT-VALUE}).")
         int cap;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
-                description = "Runs per server and concurrency, alternating which goes first (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
         @Option(names = "--repeats", paramLabel = "N", defaultValue = "20",
                 description = "Requests per query and server when each query runs alone (default: ${DEFAULT-VALUE}).")
         int repeats;
@@ -185,11 +198,6 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
                 description = "Passes over every query on each server before measuring (default: ${DEFAULT-VALUE}).")
         int warmup;
-
-        @Option(names = "--mix-limit", paramLabel = "MS", defaultValue = "1000",
-                description = "Queries that bare Fuseki takes longer than this to answer (first warm-up pass) are left "
-                        + "out of the mixed load and measured alone (default: ${DEFAULT-VALUE}).")
-        long mixLimitMillis;
 
         @Option(names = "--bare-buffers", paramLabel = "stock|pooled", defaultValue = "stock",
                 description = "Bare Fuseki's response buffers: stock (Fuseki 5.6 as shipped: a fresh 5 MiB buffer "
@@ -203,8 +211,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             PrintStream log = stderr();
             Path work = common.work();
-            EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(concurrency, requests,
-                    Duration.ofSeconds(cap), rounds, repeats, warmup, Duration.ofMillis(mixLimitMillis),
+            EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(mix.concurrency, requests,
+                    Duration.ofSeconds(cap), mix.rounds, repeats, warmup, Duration.ofMillis(mix.mixLimitMillis),
                     bareBuffers == BareBuffers.pooled), log);
             PrintStream out = stdout();
             if (!"none".equals(documents)) {
@@ -216,6 +224,77 @@ public final class BenchCommand implements Runnable {
                     bench.run(String.format(Locale.ROOT, "%d generated pages", n),
                             BenchFiles.database(work, n, common.seed, importer(), log), out);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "frontend", mixinStandardHelpOptions = true,
+            description = {
+                "The front end of docs/deploy.md against one replica: two 'serve' replicas of the product jar (each on "
+                        + "a copy of the database) behind HAProxy and Varnish (deploy/haproxy.cfg, deploy/varnish.vcl, "
+                        + "read from the working folder), all on free loopback ports. One sequence of GETs that repeat "
+                        + "(Zipf-like: the canned queries with bound parameters by their route, the same as SPARQL "
+                        + "GETs, a simple SELECT) goes (a) through Varnish and (b) to one replica directly, at each "
+                        + "concurrency, rounds alternating: q/s, p50/p99, a/b; Varnish's hit ratio over each run (its "
+                        + "counters, the cache emptied first); then clients that revalidate (If-None-Match, "
+                        + "If-Modified-Since): the share of 304 answers and their latency against full 200 answers.",
+                "Needs haproxy, varnishd and varnishstat (Debian packages haproxy and varnish); starts the product "
+                        + "jar this one runs on (symptomgraph.jar beside it)."})
+    static final class Frontend implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @Mixin
+        MixedLoad mix;
+
+        @Option(names = "--pages", paramLabel = "N", defaultValue = "0",
+                description = "Size of a generated corpus to serve; 0 (the default) serves --documents.")
+        int pages;
+
+        @Option(names = "--documents", paramLabel = "DIR", defaultValue = "data/documents",
+                description = "The documents served when --pages is 0 (default: ${DEFAULT-VALUE}, the petechiae page).")
+        Path documents;
+
+        @Option(names = "--requests", paramLabel = "N", defaultValue = "2000",
+                description = "Length of the request sequence, sent whole in every run (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--zipf", paramLabel = "S", defaultValue = "1.0",
+                description = "Popularity exponent: the k-th most asked request comes 1/k^S as often as the first "
+                        + "(default: ${DEFAULT-VALUE}).")
+        double zipf;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+                description = "Passes over every distinct request on each replica before measuring (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--jvm", paramLabel = "OPTIONS", defaultValue = "-Xmx1g",
+                description = "JVM options of each replica, space-separated (default: ${DEFAULT-VALUE}).")
+        String jvm;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (ReadyBenchmark.productJar() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "frontend starts the packaged product jar: "
+                        + "run mvn package, then java -jar target/symptomgraph-bench.jar frontend");
+            }
+            if (!FrontendBenchmark.available()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "frontend needs haproxy, varnishd and "
+                        + "varnishstat (apt-get install haproxy varnish)");
+            }
+            PrintStream log = stderr();
+            Path work = common.work();
+            FrontendBenchmark bench = new FrontendBenchmark(work, new FrontendBenchmark.Settings(mix.concurrency, requests, zipf,
+                    mix.rounds, warmup, Duration.ofMillis(mix.mixLimitMillis), List.of(jvm.trim().split("\\s+")), common.seed), log);
+            if (pages > 0) {
+                bench.run(String.format(Locale.ROOT, "%d generated pages", pages),
+                        BenchFiles.database(work, pages, common.seed, importer(), log), stdout());
+            } else {
+                bench.run("documents in " + documents, BenchFiles.documentsDatabase(work, documents, importer()), stdout());
             }
             return 0;
         }

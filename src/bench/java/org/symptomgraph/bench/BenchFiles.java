@@ -188,7 +188,7 @@ public final class BenchFiles {
         return Runtime.getRuntime().maxMemory();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -53,8 +53,11 @@ public final class EndpointBenchmark {
     public record Named(String name, String sparql) {
     }
 
-    /** Latencies of one measured run (or several, merged). */
-    public record Run(int requests, int errors, double seconds, long[] nanos) {
+    /**
+     * Latencies and statuses of one measured run (or several, merged), request by request. An error
+     * is an answer other than 200 or 304 (a 304 answers a client that revalidates), or none.
+     */
+    public record Run(int requests, int errors, double seconds, long[] nanos, int[] statuses) {
 
         double qps() {
             return requests / seconds;
@@ -73,13 +76,30 @@ public final class EndpointBenchmark {
         Run plus(Run o) {
             long[] all = Arrays.copyOf(nanos, nanos.length + o.nanos.length);
             System.arraycopy(o.nanos, 0, all, nanos.length, o.nanos.length);
-            return new Run(requests + o.requests, errors + o.errors, seconds + o.seconds, all);
+            int[] allStatuses = Arrays.copyOf(statuses, statuses.length + o.statuses.length);
+            System.arraycopy(o.statuses, 0, allStatuses, statuses.length, o.statuses.length);
+            return new Run(requests + o.requests, errors + o.errors, seconds + o.seconds, all, allStatuses);
         }
 
-        static final Run NONE = new Run(0, 0, 0, new long[0]);
+        /** The requests answered with {@code status} (their latencies; the run's time). */
+        Run only(int status) {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < statuses.length; i++) {
+                if (statuses[i] == status) {
+                    kept.add(i);
+                }
+            }
+            return new Run(kept.size(), 0, seconds, kept.stream().mapToLong(i -> nanos[i]).toArray(),
+                    kept.stream().mapToInt(i -> statuses[i]).toArray());
+        }
+
+        static boolean ok(int status) {
+            return status == 200 || status == 304;
+        }
+
+        static final Run NONE = new Run(0, 0, 0, new long[0], new int[0]);
     }
 
-    /** Settings of the harness. */
     /** Settings of the harness; {@code poolBareBuffers} gives bare Fuseki serve's response-buffer pool too. */
     public record Load(List<Integer> concurrency, int requests, Duration cap, int rounds, int perQueryRepeats,
             int warmup, Duration mixLimit, boolean poolBareBuffers) {
@@ -90,6 +110,8 @@ public final class EndpointBenchmark {
     /** Longest URL-encoded query sent by GET (Jetty's default request header limit is 8 KiB). */
     private static final int MAX_GET_QUERY = 6000;
     public static final String SIMPLE_SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 100";
+    /** What the load asks for: SPARQL results, or N-Triples for a graph. */
+    static final String ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, */*;q=0.1";
 
     private final Path work;
     private final Load load;
@@ -204,20 +226,11 @@ public final class EndpointBenchmark {
         out.println("| concurrency | a q/s | b q/s | a/b q/s | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int c : load.concurrency()) {
-            Run ra = Run.NONE;
-            Run rb = Run.NONE;
-            for (int r = 0; r < load.rounds(); r++) {
-                boolean aFirst = r % 2 == 0;
-                Run first = drive(aFirst ? a : b, mix, c, load.requests(), load.cap());
-                Run second = drive(aFirst ? b : a, mix, c, load.requests(), load.cap());
-                ra = ra.plus(aFirst ? first : second);
-                rb = rb.plus(aFirst ? second : first);
-            }
-            log.printf(Locale.ROOT, "endpoint %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, ra.qps(),
-                    rb.qps());
-            out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d/%d |%n", c, ra.qps(),
-                    rb.qps(), ra.qps() / rb.qps(), ra.percentileMillis(50), rb.percentileMillis(50),
-                    ra.percentileMillis(99), rb.percentileMillis(99), ra.errors(), rb.errors());
+            Pair runs = alternate(load.rounds(), NO_CAP, () -> drive(a, mix, c, load.requests(), load.cap()),
+                    () -> drive(b, mix, c, load.requests(), load.cap()));
+            log.printf(Locale.ROOT, "endpoint %s: concurrency %d: a %.0f q/s, b %.0f q/s%n", label, c, runs.a().qps(),
+                    runs.b().qps());
+            out.printf(Locale.ROOT, "| %d | %s |%n", c, runs.columns());
             out.flush();
         }
 
@@ -227,21 +240,48 @@ public final class EndpointBenchmark {
         out.println("| query | a p50 ms | b p50 ms | a p99 ms | b p99 ms | a/b p50 |");
         out.println("|---|---:|---:|---:|---:|---:|");
         for (Named q : queries) {
-            Run ra = Run.NONE;
-            Run rb = Run.NONE;
-            long deadline = System.nanoTime() + load.cap().toNanos();
-            for (int i = 0; i < load.perQueryRepeats() && System.nanoTime() < deadline; i++) {
-                boolean aFirst = i % 2 == 0;
-                Run first = drive(aFirst ? a : b, List.of(q), 1, 1, load.cap());
-                Run second = drive(aFirst ? b : a, List.of(q), 1, 1, load.cap());
-                ra = ra.plus(aFirst ? first : second);
-                rb = rb.plus(aFirst ? second : first);
-            }
+            Pair runs = alternate(load.perQueryRepeats(), load.cap(), () -> drive(a, List.of(q), 1, 1, load.cap()),
+                    () -> drive(b, List.of(q), 1, 1, load.cap()));
+            Run ra = runs.a();
+            Run rb = runs.b();
             out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", q.name(), ra.percentileMillis(50),
                     rb.percentileMillis(50), ra.percentileMillis(99), rb.percentileMillis(99),
                     ra.percentileMillis(50) / rb.percentileMillis(50));
             out.flush();
         }
+    }
+
+    /** Runs of (a) and of (b), each merged over the rounds. */
+    record Pair(Run a, Run b) {
+
+        /** The columns a q/s | b q/s | a/b q/s | a p50 ms | b p50 ms | a p99 ms | b p99 ms | errors a/b. */
+        String columns() {
+            return String.format(Locale.ROOT, "%.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %d/%d", a.qps(), b.qps(),
+                    a.qps() / b.qps(), a.percentileMillis(50), b.percentileMillis(50), a.percentileMillis(99),
+                    b.percentileMillis(99), a.errors(), b.errors());
+        }
+    }
+
+    /** No time limit on the rounds of {@link #alternate}: each run ends by itself. */
+    static final Duration NO_CAP = Duration.ofDays(1);
+
+    /**
+     * {@code rounds} rounds of one run of (a) and one of (b), alternating which goes first (a-b,
+     * b-a, ...), so that neither always runs on what the other warmed or left behind; no new round
+     * once {@code cap} has passed.
+     */
+    static Pair alternate(int rounds, Duration cap, Supplier<Run> a, Supplier<Run> b) {
+        long start = System.nanoTime();
+        Run ra = Run.NONE;
+        Run rb = Run.NONE;
+        for (int r = 0; r < rounds && System.nanoTime() - start < cap.toNanos(); r++) {
+            boolean aFirst = r % 2 == 0;
+            Run first = (aFirst ? a : b).get();
+            Run second = (aFirst ? b : a).get();
+            ra = ra.plus(aFirst ? first : second);
+            rb = rb.plus(aFirst ? second : first);
+        }
+        return new Pair(ra, rb);
     }
 
     /**
@@ -250,9 +290,19 @@ public final class EndpointBenchmark {
      * every query weighs the same in both servers' figures.
      */
     Run drive(URI endpoint, List<Named> queries, int concurrency, int requests, Duration cap) {
-        int rotation = queries.size();
-        int total = (requests + rotation - 1) / rotation * rotation;
+        return drive(queries.stream().map(q -> request(endpoint, q.sparql())).toList(), queries.size(), concurrency,
+                requests, cap);
+    }
+
+    /**
+     * {@code count} requests (or until the cap) from {@code concurrency} threads, the i-th being
+     * {@code requests.get(i % size)}, each answer read whole. A run ends on a whole number of
+     * rotations ({@code rotation} requests), the cap included.
+     */
+    Run drive(List<HttpRequest> requests, int rotation, int concurrency, int count, Duration cap) {
+        int total = (count + rotation - 1) / rotation * rotation;
         long[] nanos = new long[total];
+        int[] statuses = new int[total];
         AtomicInteger limit = new AtomicInteger(total);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -272,10 +322,11 @@ public final class EndpointBenchmark {
                         }
                     }
                     long t0 = System.nanoTime();
-                    int status = send(endpoint, queries.get(i % queries.size()).sparql());
+                    int status = send(requests.get(i % requests.size()));
                     long t1 = System.nanoTime();
                     nanos[i] = t1 - t0;
-                    if (status != 200) {
+                    statuses[i] = status;
+                    if (!Run.ok(status)) {
                         errors.incrementAndGet();
                     }
                     done.incrementAndGet();
@@ -294,33 +345,45 @@ public final class EndpointBenchmark {
             }
         }
         int n = done.get();
-        long[] measured = Arrays.stream(nanos).filter(x -> x > 0).toArray();
-        return new Run(n, errors.get(), (Math.max(finished.get(), start + 1) - start) / 1e9, measured);
+        int[] measured = java.util.stream.IntStream.range(0, total).filter(i -> nanos[i] > 0).toArray();
+        return new Run(n, errors.get(), (Math.max(finished.get(), start + 1) - start) / 1e9,
+                Arrays.stream(measured).mapToLong(i -> nanos[i]).toArray(),
+                Arrays.stream(measured).map(i -> statuses[i]).toArray());
     }
 
     /**
-     * Sends one query, reads the whole answer; returns the status (0 on an I/O error). A GET (one
-     * write, as links and most SPARQL clients send short queries); a query too long for a URL goes as
-     * a form POST. Both servers get the same request.
+     * One query as a request: a GET (one write, as links and most SPARQL clients send short
+     * queries); a query too long for a URL goes as a form POST. Both servers get the same request.
      */
-    int send(URI endpoint, String sparql) {
+    static HttpRequest request(URI endpoint, String sparql) {
         String encoded = URLEncoder.encode(sparql, StandardCharsets.UTF_8);
         HttpRequest.Builder builder = encoded.length() <= MAX_GET_QUERY
                 ? HttpRequest.newBuilder(URI.create(endpoint + "?query=" + encoded)).GET()
                 : HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("query=" + encoded));
-        HttpRequest request = builder
-                .header("Accept", "application/sparql-results+json, application/n-triples;q=0.9, */*;q=0.1")
-                .timeout(TIMEOUT.plusSeconds(10))
-                .build();
+        return builder.header("Accept", ACCEPT).timeout(TIMEOUT.plusSeconds(10)).build();
+    }
+
+    /** Sends one query, reads the whole answer; returns the status (0 on an I/O error). */
+    int send(URI endpoint, String sparql) {
+        return send(request(endpoint, sparql));
+    }
+
+    /** Sends one request, reads the whole answer; returns the status (0 on an I/O error). */
+    int send(HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(request);
+        return response == null ? 0 : response.statusCode();
+    }
+
+    /** Sends one request and reads the whole answer; null on an I/O error. */
+    HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return response.statusCode();
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return 0;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return null;
         }
     }
 
@@ -333,39 +396,55 @@ public final class EndpointBenchmark {
      * most listed causes reach), named "query [common]" and "query [rare]".
      */
     List<Named> queries(GraphStore store) {
-        Map<String, String> common = parameterValues(store);
-        Map<String, String> rare = rareValues(store, common);
-        log.printf(Locale.ROOT, "parameters: common %s, rare %s%n", common, rare);
-        List<Named> named = new ArrayList<>();
-        for (CannedQuery q : QueryCatalog.load().all()) {
-            if (q.text().contains("SERVICE")) {
-                continue;
-            }
-            String withCommon = bound(q, common);
-            String withRare = bound(q, rare);
-            if (withCommon.equals(withRare)) {
-                named.add(new Named(q.name(), withCommon));
-            } else {
-                named.add(new Named(q.name() + " [common]", withCommon));
-                named.add(new Named(q.name() + " [rare]", withRare));
-            }
-        }
+        List<Named> named = new ArrayList<>(canned(store).stream().map(b -> new Named(b.name(), b.sparql())).toList());
         named.add(new Named("simple-select", SIMPLE_SELECT));
         return named;
     }
 
-    private static String bound(CannedQuery q, Map<String, String> values) {
-        Map<String, String> given = new HashMap<>();
+    /** A canned query and the values of its parameters it runs with. */
+    public record Bound(String name, CannedQuery query, Map<String, String> values) {
+
+        /** The query text with the values bound, capped at the result limit. */
+        public String sparql() {
+            Query bound = query.bind(values);
+            if (!bound.isAskType() && (!bound.hasLimit() || bound.getLimit() > RESULT_LIMIT)) {
+                bound.setLimit(RESULT_LIMIT);
+            }
+            return bound.serialize();
+        }
+    }
+
+    /** The canned queries but those that call out with SERVICE, with common and, where they differ, rare values. */
+    List<Bound> canned(GraphStore store) {
+        Map<String, String> common = parameterValues(store);
+        Map<String, String> rare = rareValues(store, common);
+        log.printf(Locale.ROOT, "parameters: common %s, rare %s%n", common, rare);
+        List<Bound> bound = new ArrayList<>();
+        for (CannedQuery q : QueryCatalog.load().all()) {
+            if (q.text().contains("SERVICE")) {
+                continue;
+            }
+            Bound withCommon = new Bound(q.name(), q, given(q, common));
+            Bound withRare = new Bound(q.name(), q, given(q, rare));
+            if (withCommon.sparql().equals(withRare.sparql())) {
+                bound.add(withCommon);
+            } else {
+                bound.add(new Bound(q.name() + " [common]", q, withCommon.values()));
+                bound.add(new Bound(q.name() + " [rare]", q, withRare.values()));
+            }
+        }
+        return bound;
+    }
+
+    /** The values of the query's own parameters. */
+    private static Map<String, String> given(CannedQuery q, Map<String, String> values) {
+        Map<String, String> given = new LinkedHashMap<>();
         q.parameters().forEach(p -> {
             if (values.containsKey(p.name())) {
                 given.put(p.name(), values.get(p.name()));
             }
         });
-        Query bound = q.bind(given);
-        if (!bound.isAskType() && (!bound.hasLimit() || bound.getLimit() > RESULT_LIMIT)) {
-            bound.setLimit(RESULT_LIMIT);
-        }
-        return bound.serialize();
+        return given;
     }
 
     /**

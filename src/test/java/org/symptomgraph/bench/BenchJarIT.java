@@ -3,6 +3,7 @@ package org.symptomgraph.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ class BenchJarIT {
     void theBenchJarListsItsCommandsAndJmhItsBenchmarks() throws Exception {
         Cli.Run help = java("-jar", BENCH.toString(), "--help");
         assertEquals(0, help.status(), help.toString());
-        for (String command : List.of("  import ", "  endpoint ", "  ready ", "  jmh ")) {
+        for (String command : List.of("  import ", "  endpoint ", "  frontend ", "  ready ", "  jmh ")) {
             assertTrue(help.out().contains(command), command + "\n" + help.out());
         }
         Cli.Run list = java("-jar", BENCH.toString(), "jmh", "-l");
@@ -83,6 +84,24 @@ class BenchJarIT {
         assertEquals(0, run.status(), run.toString());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("| 5 | new db (bulk) |")), run.out());
         assertTrue(run.err().contains("generated 5 pages"), run.err());
+    }
+
+    /**
+     * The front-end benchmark end to end from the bench jar, at a size that takes seconds: two replicas of
+     * the product jar, HAProxy, Varnish; every answer validated. Skipped without haproxy or varnish.
+     */
+    @Test
+    void theFrontendBenchmarkRunsFromTheBenchJar() throws Exception {
+        assumeTrue(FrontendBenchmark.available(), "haproxy or varnish is not installed: the front-end benchmark is not run");
+        Cli.Run run = java("-Xmx256m", "-jar", BENCH.toString(), "frontend", "--work", dir.toString(), "--requests", "40",
+                "--concurrency", "2", "--rounds", "1", "--warmup", "1", "--jvm", "-Xmx256m -XX:TieredStopAtLevel=1");
+        assertEquals(0, run.status(), run.toString());
+        List<String> rows = run.out().lines().filter(l -> l.startsWith("| 2 |")).toList();
+        assertEquals(3, rows.size(), run.out());
+        assertTrue(rows.get(0).contains("| 0/0 |"), "no failed request: " + rows.get(0));
+        // Every distinct request of the set is a 200 with validators: a revalidating client gets only 304s.
+        assertTrue(rows.get(1).startsWith("| 2 | a, front |") && rows.get(1).contains("| **1.000** |"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("| 2 | b, replica |") && rows.get(2).contains("| **1.000** |"), rows.get(2));
     }
 
     private static List<String> entries(Path jar) throws IOException {

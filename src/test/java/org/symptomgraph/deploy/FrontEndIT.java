@@ -26,6 +26,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.symptomgraph.bench.deploy.Front;
+import org.symptomgraph.bench.deploy.Replica;
 import org.symptomgraph.testing.Http;
 
 /**

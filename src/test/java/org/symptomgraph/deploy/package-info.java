@@ -4,6 +4,7 @@
  * free loopback ports and stopped at the end. Run by failsafe after {@code package}; skipped where
  * {@code haproxy} or {@code varnishd} is missing.
  *
- * <p>May depend on {@code testing}.
+ * <p>May depend on {@code testing} and on {@code bench.deploy}, which starts the processes (the
+ * front-end benchmark starts them too).
  */
 package org.symptomgraph.deploy;

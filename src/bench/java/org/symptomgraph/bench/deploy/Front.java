@@ -1,9 +1,8 @@
-package org.symptomgraph.deploy;
+package org.symptomgraph.bench.deploy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -21,23 +20,27 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.symptomgraph.testing.Http;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.symptomgraph.bench.BenchFiles;
 
 /**
- * The front of docs/deploy.md, from the configurations in {@code deploy/}: Varnish on {@link #port}
- * in front of HAProxy, which balances the replicas. Varnish needs no root: {@code -j none} runs it as
- * the current user (root in CI too), with its working folder in {@code dir}.
+ * The front of docs/deploy.md, from the configurations in {@code deploy/} (relative to the working
+ * folder: the repository's root): Varnish on {@link #port} in front of HAProxy, which balances the
+ * replicas. Varnish needs no root: {@code -j none} runs it as the current user (root in CI too), with
+ * its working folder in {@code dir}. Used by the front-end test and the front-end benchmark.
  */
-final class Front implements AutoCloseable {
+public final class Front implements AutoCloseable {
 
-    static final Path HAPROXY_CONFIG = Path.of("deploy/haproxy.cfg");
-    static final Path VARNISH_CONFIG = Path.of("deploy/varnish.vcl");
+    public static final Path HAPROXY_CONFIG = Path.of("deploy/haproxy.cfg");
+    public static final Path VARNISH_CONFIG = Path.of("deploy/varnish.vcl");
 
     /** Where Debian installs both (/usr/sbin is not on every user's PATH). */
     private static final List<String> SEARCHED = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
-    final int port;
-    final int haproxyPort;
+    public final int port;
+    public final int haproxyPort;
     private final Path dir;
     private final Path socket;
     private Process haproxy;
@@ -47,12 +50,12 @@ final class Front implements AutoCloseable {
     private Front(Path dir, int port) {
         this.dir = dir;
         this.port = port;
-        this.haproxyPort = Http.freePort();
+        this.haproxyPort = BenchFiles.freePort();
         this.socket = dir.resolve("haproxy.sock");
     }
 
     /** The program's path, on PATH or where Debian puts it. */
-    static Optional<Path> program(String name) {
+    public static Optional<Path> program(String name) {
         List<String> folders = new ArrayList<>(Arrays.asList(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         folders.addAll(SEARCHED);
         return folders.stream().filter(f -> !f.isEmpty()).map(f -> Path.of(f, name)).filter(Files::isExecutable).findFirst();
@@ -64,14 +67,14 @@ final class Front implements AutoCloseable {
      * @param port     Varnish's port, where clients come
      * @param cacheTtl how long Varnish keeps an answer that says nothing of it (a VCL duration: 120s)
      */
-    static Front start(Path dir, int port, Replica r1, Replica r2, String cacheTtl) throws Exception {
+    public static Front start(Path dir, int port, Replica r1, Replica r2, String cacheTtl) throws Exception {
         Front front = new Front(dir, port);
         try {
             front.startHaproxy(r1, r2);
             front.startVarnish(cacheTtl);
             front.awaitAnswer(Duration.ofSeconds(20));
             return front;
-        } catch (Exception | AssertionError e) {
+        } catch (Exception e) {
             front.close();
             throw e;
         }
@@ -124,26 +127,22 @@ final class Front implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!haproxy.isAlive() || !varnish.isAlive()) {
-                throw new AssertionError("the front ended:\n" + logs());
+                throw new IllegalStateException("the front ended:\n" + logs());
             }
-            try {
-                if (Http.get(url("/$/ping"), "*/*").statusCode() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
+            if (Loopback.status(url("/$/ping")) == 200) {
+                return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no answer through the front after " + limit + ":\n" + logs());
+        throw new IllegalStateException("no answer through the front after " + limit + ":\n" + logs());
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** One command of HAProxy's runtime API (the socket the configuration opens), and its answer. */
-    String haproxy(String command) throws IOException {
+    public String haproxy(String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
@@ -162,7 +161,7 @@ final class Front implements AutoCloseable {
     }
 
     /** A replica's row of {@code show stat}, by column name (status, scur, stot, ...). */
-    Map<String, String> stat(String server) throws IOException {
+    public Map<String, String> stat(String server) throws IOException {
         List<String> lines = haproxy("show stat").lines().toList();
         String[] names = lines.get(0).substring(2).split(",", -1);
         for (String line : lines) {
@@ -175,11 +174,11 @@ final class Front implements AutoCloseable {
                 return row;
             }
         }
-        throw new AssertionError("no server " + server + " in HAProxy's statistics:\n" + lines);
+        throw new IllegalStateException("no server " + server + " in HAProxy's statistics:\n" + lines);
     }
 
     /** Waits until HAProxy reports the replica's status (UP, DOWN, DRAIN, ...). */
-    void awaitStatus(String server, String status, Duration limit) throws Exception {
+    public void awaitStatus(String server, String status, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         String now = null;
         while (System.nanoTime() < deadline) {
@@ -189,10 +188,39 @@ final class Front implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError(server + " is " + now + ", not " + status + ", after " + limit + ":\n" + logs());
+        throw new IllegalStateException(server + " is " + now + ", not " + status + ", after " + limit + ":\n" + logs());
     }
 
-    String logs() {
+    /** Empties the cache, as a rollout's last step does ({@code BAN /} from this host); returns the status. */
+    public int ban() {
+        return Loopback.send(Loopback.request(url("/")).method("BAN", java.net.http.HttpRequest.BodyPublishers.noBody()).build())
+                .statusCode();
+    }
+
+    /** Varnish's counters of the main section ({@code varnishstat -j}), by name: MAIN.cache_hit and the like. */
+    public Map<String, Long> counters() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(program("varnishstat").orElseThrow(() -> new IllegalStateException("no varnishstat"))
+                .toString(), "-n", dir.resolve("varnish").toString(), "-j", "-I", "MAIN.*")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("varnishstat failed:\n" + new String(out, StandardCharsets.UTF_8));
+        }
+        JsonObject json = JSON.parse(new String(out, StandardCharsets.UTF_8));
+        // Varnish 6.5 and later nest the counters under "counters"; older ones put them at the top.
+        JsonObject all = json.hasKey("counters") ? json.get("counters").getAsObject() : json;
+        Map<String, Long> counters = new HashMap<>();
+        for (String name : all.keys()) {
+            JsonValue counter = all.get(name);
+            if (counter.isObject() && counter.getAsObject().hasKey("value")) {
+                counters.put(name, counter.getAsObject().get("value").getAsNumber().value().longValue());
+            }
+        }
+        return counters;
+    }
+
+    public String logs() {
         StringBuilder all = new StringBuilder();
         for (String name : List.of("haproxy.log", "varnish.log", "varnishlog.log")) {
             try {

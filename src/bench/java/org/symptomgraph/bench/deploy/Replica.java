@@ -1,7 +1,6 @@
-package org.symptomgraph.deploy;
+package org.symptomgraph.bench.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,78 +9,87 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.symptomgraph.testing.Cli;
-import org.symptomgraph.testing.Http;
+import org.symptomgraph.bench.ReadyBenchmark;
 
 /**
  * One read replica: {@code serve} of the packaged jar over its own database, on a fixed loopback
  * port, as a process of its own (so that it can be killed). Also runs the jar's other commands
  * (the writer's {@code import} and {@code backup}, a replica's {@code restore}).
  */
-final class Replica implements AutoCloseable {
+public final class Replica implements AutoCloseable {
 
-    static final Path JAR = Path.of(System.getProperty("productJar", "target/symptomgraph.jar"));
+    /** The product jar: the tests name it (productJar), the bench jar runs on it, else the build's. */
+    static final Path JAR = Path.of(System.getProperty("productJar", ReadyBenchmark.productJar() != null
+            ? ReadyBenchmark.productJar().toString() : "target/symptomgraph.jar"));
     private static final Path ARCHIVE = JAR.resolveSibling("symptomgraph.jsa");
+    /** Small and quick to start, for tests and short commands: C1 only. */
+    public static final List<String> QUICK_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Path logs;
     private final String publicUrl;
+    private final List<String> jvm;
     private Process process;
     private int starts;
 
-    /** @param publicUrl the endpoint as clients see it (through the front), the same for every replica */
-    Replica(String name, int port, Path logs, String publicUrl) {
+    /** A replica on a {@link #QUICK_JVM}. */
+    public Replica(String name, int port, Path logs, String publicUrl) {
+        this(name, port, logs, publicUrl, QUICK_JVM);
+    }
+
+    /**
+     * @param publicUrl the endpoint as clients see it (through the front), the same for every replica
+     * @param jvm       options of the replica's JVM
+     */
+    public Replica(String name, int port, Path logs, String publicUrl, List<String> jvm) {
         this.name = name;
         this.port = port;
         this.logs = logs;
         this.publicUrl = publicUrl;
+        this.jvm = List.copyOf(jvm);
     }
 
     /** Starts {@code serve} on {@code db}, as docs/deploy.md runs a replica; does not wait. */
-    void start(Path db) throws IOException {
+    public void start(Path db) throws IOException {
         Path log = logs.resolve(name + "-" + ++starts + ".log");
-        process = new ProcessBuilder(java("serve", "--db", db.toString(), "--port", "" + port, "--localhost",
+        process = new ProcessBuilder(java(jvm, "serve", "--db", db.toString(), "--port", "" + port, "--localhost",
                 "--client-address-header", "X-Forwarded-For", "--public-url", publicUrl, "--cache-max-age", "120"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits until the replica is ready (its readiness route answers 200), or fails with its log. */
-    void awaitServing(Duration limit) throws Exception {
+    public void awaitServing(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError(name + " ended with status " + process.exitValue() + ":\n" + log());
+                throw new IllegalStateException(name + " ended with status " + process.exitValue() + ":\n" + log());
             }
-            try {
-                if (Http.get(url("/$/ready"), "application/json").statusCode() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
+            if (Loopback.status(url("/$/ready")) == 200) {
+                return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(name + " not serving after " + limit + ":\n" + log());
+        throw new IllegalStateException(name + " not serving after " + limit + ":\n" + log());
     }
 
     /** The version of the data this replica serves, as its readiness route names it (equal on replicas that hold the same data). */
-    String version() {
-        HttpResponse<String> answer = Http.get(url("/$/ready"), "application/json");
+    public String version() {
+        HttpResponse<String> answer = Loopback.get(url("/$/ready"), "application/json");
         java.util.regex.Matcher version = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
         if (answer.statusCode() != 200 || !version.find()) {
-            throw new AssertionError(name + " is not ready: " + answer.statusCode() + " " + answer.body());
+            throw new IllegalStateException(name + " is not ready: " + answer.statusCode() + " " + answer.body());
         }
         return version.group(1);
     }
 
     /** SIGKILL, as a crash: no shutdown, connections cut. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, as an operator stops it; SIGKILL after 10 s. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -95,11 +103,11 @@ final class Replica implements AutoCloseable {
         stop();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    String log() {
+    public String log() {
         try {
             StringBuilder all = new StringBuilder();
             try (var files = Files.list(logs)) {
@@ -114,28 +122,29 @@ final class Replica implements AutoCloseable {
     }
 
     /** Runs a command of the jar to its end (at most {@code limit}), in the repository root. */
-    static Cli.Run run(Path logs, Duration limit, String... args) throws Exception {
+    /** Runs a command of the jar to its end (at most {@code limit}), in the working folder, on a {@link #QUICK_JVM}. */
+    public static void run(Path logs, Duration limit, String... args) throws Exception {
         Path out = Files.createTempFile(logs, args[0], ".out");
         Path err = Files.createTempFile(logs, args[0], ".err");
-        Process p = new ProcessBuilder(java(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(java(QUICK_JVM, args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AssertionError("still running after " + limit + ": " + List.of(args));
+                throw new IllegalStateException("still running after " + limit + ": " + List.of(args));
             }
         } finally {
             p.destroyForcibly();
         }
-        Cli.Run run = new Cli.Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        if (run.status() != 0) {
-            throw new AssertionError(String.join(" ", args) + " failed: " + run);
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " failed: exit " + p.exitValue() + "\n--- out\n"
+                    + Files.readString(out) + "--- err\n" + Files.readString(err));
         }
-        return run;
     }
 
-    /** A JVM on the product jar, small and quick to start: C1 only, the build's class-data archive. */
-    private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    /** A JVM on the product jar with the build's class-data archive. */
+    private static List<String> java(List<String> options, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         if (Files.isRegularFile(ARCHIVE)) {
             command.add("-XX:SharedArchiveFile=" + ARCHIVE);
         }
