@@ -41,6 +41,12 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # Whole answers only (the dumps, gigabytes, still stream): a replica killed in the middle of an
+    # answer then fails the fetch here, before any byte reaches a client, and vcl_synth asks again,
+    # where a streamed answer would reach every waiting client cut off.
+    if (bereq.url !~ "^/dumps/") {
+        set beresp.do_stream = false;
+    }
     if (beresp.status >= 500) {
         # An error is never served from the cache.
         set beresp.uncacheable = true;
@@ -63,5 +69,13 @@ sub vcl_backend_error {
     # of the public site is a read, safe to send again.
     if (bereq.retries < 1) {
         return (retry);
+    }
+}
+
+sub vcl_synth {
+    # A fetch that failed (a replica gone mid-answer, or none answering for a moment): ask again,
+    # at most twice; HAProxy sends the request to a replica that is up.
+    if (resp.status == 503 && (req.method == "GET" || req.method == "HEAD") && req.restarts < 2) {
+        return (restart);
     }
 }

@@ -114,6 +114,68 @@ class FrontEndIT {
         }
     }
 
+    /**
+     * A replica that dies in the middle of an answer: one stand-in cuts every answer (headers, ten
+     * bytes of a declared 100,000, then the connection closed), as a SIGKILLed serve would, the
+     * other answers whole. Varnish takes whole answers only and asks again on a failed fetch, so
+     * every client gets the whole answer; a streamed answer would reach the client cut off.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void anAnswerCutByADyingReplicaNeverReachesAClient() throws Exception {
+        assumeTrue(Front.program("haproxy").isPresent() && Front.program("varnishd").isPresent(),
+                "haproxy and varnishd are not installed (.ci/run installs them)");
+        java.util.concurrent.atomic.AtomicInteger cut = new java.util.concurrent.atomic.AtomicInteger();
+        var dying = standIn(cut);
+        var healthy = standIn(null);
+        try (Front front = Front.start(dir, Http.freePort(), dying.getAddress().getPort(),
+                healthy.getAddress().getPort(), "120s")) {
+            // Until the dying one has cut some answers (HAProxy takes it out after each, and back once its
+            // health checks pass), bounded in count.
+            for (int i = 0; i < 200 && cut.get() < 3; i++) {
+                HttpResponse<String> r = Http.get(front.url("/answer/" + i), "text/plain");
+                assertEquals(200, r.statusCode(), "/answer/" + i + ", after " + cut.get() + " cut answers\n" + front.logs());
+                assertEquals(WHOLE, r.body().length(), "/answer/" + i);
+                Thread.sleep(50);
+            }
+            assertTrue(cut.get() >= 1, "the dying stand-in was never asked: the test proved nothing");
+        } finally {
+            dying.stop(0);
+            healthy.stop(0);
+        }
+    }
+
+    private static final int WHOLE = 100_000;
+
+    /** Health checks pass; every other answer is whole, or, with a counter, cut and counted. */
+    private static com.sun.net.httpserver.HttpServer standIn(java.util.concurrent.atomic.AtomicInteger cut)
+            throws java.io.IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] whole = "x".repeat(WHOLE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                if (exchange.getRequestURI().getPath().startsWith("/$/")) {
+                    byte[] ok = "ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    exchange.sendResponseHeaders(200, ok.length);
+                    exchange.getResponseBody().write(ok);
+                } else if (cut != null) {
+                    cut.incrementAndGet();
+                    exchange.sendResponseHeaders(200, whole.length);
+                    exchange.getResponseBody().write(whole, 0, 10);
+                    exchange.getResponseBody().flush();
+                    // Closing with bytes owed closes the connection: the answer ends there.
+                } else {
+                    exchange.sendResponseHeaders(200, whole.length);
+                    exchange.getResponseBody().write(whole);
+                }
+            } catch (java.io.IOException expected) {
+                // the cut answer: the server refuses to finish it
+            }
+        });
+        server.start();
+        return server;
+    }
+
     private void answersThroughTheFrontAreTheReplicas(Front front, Replica r1, Replica r2) {
         String query = Http.encode("""
                 PREFIX schema: <https://schema.org/>

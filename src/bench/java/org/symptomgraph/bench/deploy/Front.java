@@ -68,9 +68,14 @@ public final class Front implements AutoCloseable {
      * @param cacheTtl how long Varnish keeps an answer that says nothing of it (a VCL duration: 120s)
      */
     public static Front start(Path dir, int port, Replica r1, Replica r2, String cacheTtl) throws Exception {
+        return start(dir, port, r1.port, r2.port, cacheTtl);
+    }
+
+    /** As {@link #start(Path, int, Replica, Replica, String)}, over any two servers on loopback ports. */
+    public static Front start(Path dir, int port, int replica1, int replica2, String cacheTtl) throws Exception {
         Front front = new Front(dir, port);
         try {
-            front.startHaproxy(r1, r2);
+            front.startHaproxy(replica1, replica2);
             front.startVarnish(cacheTtl);
             front.awaitAnswer(Duration.ofSeconds(20));
             return front;
@@ -80,13 +85,13 @@ public final class Front implements AutoCloseable {
         }
     }
 
-    private void startHaproxy(Replica r1, Replica r2) throws IOException {
+    private void startHaproxy(int replica1, int replica2) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(program("haproxy").orElseThrow().toString(), "-db",
                 "-f", HAPROXY_CONFIG.toString());
         // The configuration reads these from the environment.
         builder.environment().putAll(Map.of("SG_HAPROXY_BIND", "127.0.0.1:" + haproxyPort,
                 "SG_HAPROXY_SOCKET", socket.toString(),
-                "SG_REPLICA1", "127.0.0.1:" + r1.port, "SG_REPLICA2", "127.0.0.1:" + r2.port));
+                "SG_REPLICA1", "127.0.0.1:" + replica1, "SG_REPLICA2", "127.0.0.1:" + replica2));
         haproxy = builder.redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
     }
 
