@@ -392,8 +392,8 @@ public final class EndpointBenchmark {
      * the database holds, capped at the result limit so that both servers do the same work; and a
      * simple SELECT. A query with parameters runs twice where the data allows: with common values
      * (the first page's first cause, which the generator's long tail makes one of the most listed;
-     * a minimum of 1) and with rare ones (a cause one page lists, and its page; a minimum only the
-     * most listed causes reach), named "query [common]" and "query [rare]".
+     * a minimum of 1) and with rare ones (the cause the fewest pages list, and one of its pages; a
+     * minimum only the most listed causes reach), named "query [common]" and "query [rare]".
      */
     List<Named> queries(GraphStore store) {
         List<Named> named = new ArrayList<>(canned(store).stream().map(b -> new Named(b.name(), b.sparql())).toList());
@@ -448,8 +448,9 @@ public final class EndpointBenchmark {
     }
 
     /**
-     * Rare values, from the statistics graph: a cause that one page lists (its name, IRI, the first
-     * word of its name as search text, and its page's symptom), a brand of such a drug, and a
+     * Rare values, from the statistics graph: the cause the fewest pages list (its name, IRI, the
+     * first word of its name as search text, and one of its pages' symptoms), a brand of the drug
+     * the fewest pages list, and a
      * minimum that only the most listed causes reach. What the data has no rare value for stays common.
      */
     private static Map<String, String> rareValues(GraphStore store, Map<String, String> common) {
@@ -459,8 +460,9 @@ public final class EndpointBenchmark {
         store.read(() -> {
             try (var qe = org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(prefixes + """
                     SELECT ?cause ?causeLabel ?symptomLabel WHERE {
-                      GRAPH ?statistics { ?cause sg:symptomCount 1 }
-                      ?cause a schema:MedicalCause ; rdfs:label ?causeLabel .
+                      { SELECT ?cause WHERE { GRAPH ?statistics { ?cause sg:symptomCount ?n } ?cause a schema:MedicalCause }
+                        ORDER BY ?n ?cause LIMIT 1 }
+                      ?cause rdfs:label ?causeLabel .
                       ?symptom schema:cause ?cause ; rdfs:label ?symptomLabel .
                     } LIMIT 1""").build()) {
                 qe.execSelect().forEachRemaining(row -> {
@@ -475,9 +477,10 @@ public final class EndpointBenchmark {
             }
             try (var qe = org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(prefixes + """
                     SELECT ?brand WHERE {
-                      GRAPH ?statistics { ?drug sg:symptomCount 1 }
+                      { SELECT ?drug WHERE { GRAPH ?statistics { ?drug sg:symptomCount ?n } ?drug schema:proprietaryName ?any }
+                        ORDER BY ?n ?drug LIMIT 1 }
                       ?drug schema:proprietaryName ?brand .
-                    } LIMIT 1""").build()) {
+                    } ORDER BY ?brand LIMIT 1""").build()) {
                 qe.execSelect().forEachRemaining(row -> v.put("brand", row.getLiteral("brand").getLexicalForm()));
             }
             try (var qe = org.apache.jena.query.QueryExecution.dataset(store.dataset()).query(prefixes + """
