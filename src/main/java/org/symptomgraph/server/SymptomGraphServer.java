@@ -1,8 +1,12 @@
 package org.symptomgraph.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.server.DataService;
@@ -37,6 +41,24 @@ public final class SymptomGraphServer implements AutoCloseable {
     }
 
     /** Builds and starts the server; with {@code dumps} (null for none) kept current and served at /dumps/. */
+    /**
+     * fuseki/cors.properties, the file the stock server takes with --cors, from the jar: Fuseki reads
+     * CORS settings only from a file, so the copy goes to a temporary file for it.
+     */
+    private static String corsSettings() {
+        try (InputStream in = SymptomGraphServer.class.getResourceAsStream("/fuseki/cors.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("fuseki/cors.properties is not in the jar");
+            }
+            Path file = Files.createTempFile("symptomgraph-cors", ".properties");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static SymptomGraphServer start(GraphStore store, EndpointSettings settings, Dumps dumps) {
         FusekiLogging.setLogging();
         int port = settings.port() == 0 ? freePort() : settings.port();
@@ -49,7 +71,7 @@ public final class SymptomGraphServer implements AutoCloseable {
         FusekiServer fuseki = FusekiServer.create()
                 .port(port)
                 .loopback(settings.loopbackOnly())
-                .enableCors(true, null)
+                .enableCors(true, corsSettings())
                 .enablePing(true)
                 .add("/" + EndpointSettings.DATASET, service)
                 // This module alone (not the ones a ServiceLoader would find), with serve's settings.

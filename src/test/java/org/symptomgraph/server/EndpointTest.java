@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -137,6 +138,12 @@ class EndpointTest {
         HttpResponse<String> simple = Http.send(Http.request(endpoint + "?query=" + Http.encode(CAUSES))
                 .header("Origin", "https://example.org").GET().build());
         assertEquals("https://example.org", simple.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        // A script on another origin reads the validators, the next page and a cut answer's mark; the
+        // public data goes with no credentials.
+        List<String> exposed = List.of(simple.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()
+                .toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+        assertTrue(exposed.containsAll(List.of("etag", "link", "x-sparql-maxrows", "last-modified")), exposed.toString());
+        assertTrue(simple.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
     }
 
     @Test

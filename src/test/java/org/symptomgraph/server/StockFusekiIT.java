@@ -82,6 +82,7 @@ class StockFusekiIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         fuseki = new ProcessBuilder(java, "-Xmx512m", "-cp", STOCK_JAR + File.pathSeparator + MODULE_JAR.toAbsolutePath(),
                 "org.apache.jena.fuseki.main.cmds.FusekiMainCmd", "--localhost",
+                "--cors", Path.of("fuseki/cors.properties").toAbsolutePath().toString(),
                 "--config", config.toString(), "--port", Integer.toString(port))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
