@@ -66,11 +66,20 @@ public record CannedQuery(String name, String title, String description, List<St
             }
         }
         Map<Var, Node> terms = new HashMap<>();
+        boolean readsPage = false;
         for (Parameter p : parameters) {
-            if (pageSize > 0 && p.name().equals(Pages.PARAMETER)) {
-                continue;
-            }
             String value = values.containsKey(p.name()) ? values.get(p.name()) : p.defaultValue().orElse(null);
+            if (pageSize > 0 && p.name().equals(Pages.PARAMETER)) {
+                try {
+                    Pages.number(value, pageSize);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("query " + name + ", parameter " + Pages.PARAMETER + ": " + e.getMessage());
+                }
+                readsPage = Pages.readByQuery(p);
+                if (!readsPage) {
+                    continue;
+                }
+            }
             if (value == null) {
                 if (p.required()) {
                     throw new IllegalArgumentException("query " + name + " needs parameter " + p.name() + " ("
@@ -87,14 +96,7 @@ public record CannedQuery(String name, String title, String description, List<St
         // Plain replacement: unlike syntaxSubstitute, it leaves the parameters out of the result columns.
         Query bound = QueryTransformOps.replaceVars(query, terms);
         bound = QueryTransformOps.transform(bound, new ElementTransformCopyBase(), GIVEN_VALUE_FIRST);
-        if (pageSize == 0) {
-            return bound;
-        }
-        try {
-            return Pages.page(bound, pageSize, values.getOrDefault(Pages.PARAMETER, "1"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("query " + name + ", parameter " + Pages.PARAMETER + ": " + e.getMessage());
-        }
+        return pageSize == 0 || readsPage ? bound : Pages.page(bound, pageSize, values.getOrDefault(Pages.PARAMETER, "1"));
     }
 
     /**

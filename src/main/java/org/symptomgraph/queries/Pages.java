@@ -17,6 +17,11 @@ import org.apache.jena.sparql.syntax.ElementWalker;
  * whole sort); on a sub-query without ORDER BY, a slice of the store's order that the outer query
  * then sorts, so a page costs its own rows only, and the pages of one data version are disjoint and
  * together the whole answer.
+ *
+ * <p>A ranking the data keeps (each row's place stored with it, 1, 2, 3, ...) pages without either:
+ * the query reads the page number itself, as the optional integer parameter {@code ?__page_integer},
+ * and looks up the ranks of its page, so that a page costs its own rows even though it is a slice of
+ * an order. Such a query has no {@code LIMIT N}.
  */
 final class Pages {
 
@@ -29,8 +34,51 @@ final class Pages {
     private Pages() {
     }
 
+    /** The page parameter of a query paged by an OFFSET: no variable of the query holds it. */
     static Parameter parameter() {
-        return new Parameter(PARAMETER, Parameter.Type.INTEGER, false, Optional.of("1"), PARAMETER);
+        return parameter(PARAMETER);
+    }
+
+    private static Parameter parameter(String variable) {
+        return new Parameter(PARAMETER, Parameter.Type.INTEGER, false, Optional.of("1"), variable);
+    }
+
+    /**
+     * The page parameter of a query that reads its page itself ({@code own}, declared by its
+     * variable). Throws IllegalArgumentException unless it is {@code ?__page_integer} and the query
+     * has no {@code LIMIT size} that an OFFSET could be meant for.
+     */
+    static Parameter readBy(Query query, int size, Parameter own) {
+        if (!own.variable().equals("__" + PARAMETER + "_integer")) {
+            throw new IllegalArgumentException("a query with pagination reads its page as the optional integer ?__"
+                    + PARAMETER + "_integer, not ?" + own.variable());
+        }
+        if (!paged(query, size).isEmpty()) {
+            throw new IllegalArgumentException("a query that reads its page (?" + own.variable() + ") has no LIMIT " + size);
+        }
+        return parameter(own.variable());
+    }
+
+    /** Whether {@code page} is the parameter of a query that reads its page itself. */
+    static boolean readByQuery(Parameter page) {
+        return !page.variable().equals(PARAMETER);
+    }
+
+    /**
+     * The page number in {@code value}. Throws IllegalArgumentException, with a user-readable
+     * message, for a page that is not a number from 1 on.
+     */
+    static long number(String value, int size) {
+        long page;
+        try {
+            page = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a page number (1, 2, ...)");
+        }
+        if (page < 1 || (page - 1) * size > MAX_OFFSET || page > MAX_OFFSET) {
+            throw new IllegalArgumentException("pages are numbered from 1 to " + (MAX_OFFSET / size + 1) + ", not " + page);
+        }
+        return page;
     }
 
     /** Throws IllegalArgumentException unless exactly one (sub-)query has {@code LIMIT size} and no OFFSET. */
@@ -53,15 +101,7 @@ final class Pages {
      * page that is not a number from 1 on.
      */
     static Query page(Query query, int size, String value) {
-        long page;
-        try {
-            page = Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a page number (1, 2, ...)");
-        }
-        if (page < 1 || (page - 1) * size > MAX_OFFSET || page > MAX_OFFSET) {
-            throw new IllegalArgumentException("pages are numbered from 1 to " + (MAX_OFFSET / size + 1) + ", not " + page);
-        }
+        long page = number(value, size);
         if (page == 1) {
             return query;
         }

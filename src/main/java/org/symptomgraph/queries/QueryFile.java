@@ -78,12 +78,13 @@ final class QueryFile {
         List<Parameter> parameters = new ArrayList<>(parameters(query, text, defaults));
         int pageSize = pageSize(decorators.get("pagination"));
         if (pageSize > 0) {
-            if (parameters.stream().anyMatch(p -> p.name().equals(Pages.PARAMETER))) {
-                throw new IllegalArgumentException("a query with pagination has its own '" + Pages.PARAMETER
-                        + "' parameter; name the query's variable otherwise");
+            int own = parameters.stream().map(Parameter::name).toList().indexOf(Pages.PARAMETER);
+            if (own >= 0) {
+                parameters.add(Pages.readBy(query, pageSize, parameters.remove(own)));
+            } else {
+                Pages.check(query, pageSize);
+                parameters.add(Pages.parameter());
             }
-            Pages.check(query, pageSize);
-            parameters.add(Pages.parameter());
         }
         return new CannedQuery(name, requiredText(decorators, "summary"), requiredText(decorators, "description"),
                 tags(decorators.get("tags")), parameters, pageSize, text, query);

@@ -38,6 +38,7 @@ public final class Vocab {
     public static final Property brandKey = sgProperty("brandKey");
     public static final Resource StatisticsGraph = sg("StatisticsGraph");
     public static final Property symptomCount = sgProperty("symptomCount");
+    public static final Property symptomRank = sgProperty("symptomRank");
     public static final Property causeCount = sgProperty("causeCount");
     public static final Property directCauseCount = sgProperty("directCauseCount");
     public static final Property otherBrandsExist = sgProperty("otherBrandsExist");

@@ -74,6 +74,9 @@ public final class GraphStore implements AutoCloseable {
         // counted once, here.
         if (dataset.calculateRead(() -> !dsg.isEmpty() && !StatisticsGraph.isComplete(dsg))) {
             dataset.executeWrite(() -> StatisticsGraph.rebuild(dsg));
+        } else if (dataset.calculateRead(() -> StatisticsGraph.isUnranked(dsg))) {
+            // Counted by a release before the ranks.
+            dataset.executeWrite(() -> StatisticsGraph.rank(dsg));
         }
     }
 
@@ -121,7 +124,7 @@ public final class GraphStore implements AutoCloseable {
      * version of a page supersedes the current one in the default graph; both graphs are kept.
      */
     public Outcome replace(DocumentGraph graph, Instant importedAt) {
-        return changed(List.of(indexed(() -> dataset.calculateWrite(() -> store(graph, importedAt))))).get(0);
+        return replaceAll(List.of(graph), importedAt).get(0);
     }
 
     /**
@@ -130,8 +133,14 @@ public final class GraphStore implements AutoCloseable {
      * transaction fails, none of the batch is stored.
      */
     public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
-        return changed(indexed(() -> dataset.calculateWrite(() -> graphs.stream().map(g -> store(g, importedAt))
-                .toList())));
+        return changed(indexed(() -> dataset.calculateWrite(() -> {
+            List<Outcome> outcomes = graphs.stream().map(g -> store(g, importedAt)).toList();
+            if (outcomes.stream().anyMatch(o -> o != Outcome.UNCHANGED)) {
+                // Once for the batch: the counts changed by each document are ranked together.
+                StatisticsGraph.rank(dataset.asDatasetGraph());
+            }
+            return outcomes;
+        })));
     }
 
     /**

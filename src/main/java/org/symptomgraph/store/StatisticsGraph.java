@@ -2,9 +2,12 @@ package org.symptomgraph.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -12,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -28,7 +32,10 @@ import org.symptomgraph.rdf.Vocab;
  *       ({@code sg:causeCount}). A version's categories are its own, so these are fixed when its
  *       graph is written;</li>
  *   <li>per cause: the symptoms of the current view that list it ({@code sg:symptomCount}),
- *       counted again for each cause an import adds to or withdraws from the current view.</li>
+ *       counted again for each cause an import adds to or withdraws from the current view, and its
+ *       place in the ranking of those counts ({@code sg:symptomRank}: 1 for the most symptoms, ties
+ *       in the order of the causes' names, then IRIs), ranked again after each write that changed a count, so
+ *       that a page of the ranking is a lookup of its ranks rather than a sort of every count.</li>
  * </ul>
  *
  * <p>Use inside a write transaction. The graph is named under the default base whatever base the
@@ -46,6 +53,7 @@ public final class StatisticsGraph {
     private static final Node IN_CATEGORY = Vocab.inCategory.asNode();
     private static final Node BROADER = SKOS.broader.asNode();
     private static final Node SYMPTOM_COUNT = Vocab.symptomCount.asNode();
+    private static final Node SYMPTOM_RANK = Vocab.symptomRank.asNode();
     private static final Node CAUSE_COUNT = Vocab.causeCount.asNode();
     private static final Node DIRECT_CAUSE_COUNT = Vocab.directCauseCount.asNode();
     /** Written last: the graph holds every count (a database from before it has none). */
@@ -126,10 +134,53 @@ public final class StatisticsGraph {
         }
     }
 
-    /** Counts the symptoms of every cause of the current view, and marks the graph complete. */
+    /** Counts the symptoms of every cause of the current view, ranks them, and marks the graph complete. */
     static void recountAllCauses(DatasetGraph dsg) {
         recount(dsg, objects(dsg.getDefaultGraph(), CAUSE));
+        rank(dsg);
         markComplete(dsg);
+    }
+
+    /**
+     * Ranks the causes by their symptom counts again ({@code sg:symptomRank}), rewriting only the
+     * ranks that changed. Once per write transaction, after its counts: a sort of one number per
+     * cause, where a count that changed may move every cause between its old and new place.
+     */
+    static void rank(DatasetGraph dsg) {
+        Map<Node, Long> counts = new HashMap<>();
+        dsg.find(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY).forEachRemaining(q ->
+                counts.put(q.getSubject(), ((Number) q.getObject().getLiteralValue()).longValue()));
+        Map<Node, Node> stored = new HashMap<>();
+        dsg.find(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY).forEachRemaining(q -> stored.put(q.getSubject(), q.getObject()));
+        Graph current = dsg.getDefaultGraph();
+        Map<Node, String> names = new HashMap<>();
+        for (Node cause : counts.keySet()) {
+            current.find(cause, LABEL, Node.ANY).forEachRemaining(t -> names.merge(cause,
+                    t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : "", (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        }
+        List<Node> ranking = new ArrayList<>(counts.keySet());
+        // As ORDER BY DESC(?symptoms) ?name ?cause would order them (a counted cause has a label).
+        ranking.sort(Comparator.<Node, Long>comparing(counts::get).reversed()
+                .thenComparing(c -> names.getOrDefault(c, ""))
+                .thenComparing(NodeCmp::compareRDFTerms));
+        List<Quad> added = new ArrayList<>();
+        for (int i = 0; i < ranking.size(); i++) {
+            Quad rank = count(ranking.get(i), SYMPTOM_RANK, i + 1);
+            if (!rank.getObject().equals(stored.remove(rank.getSubject()))) {
+                added.add(rank);
+            }
+        }
+        // Left: the causes no current page lists any more.
+        stored.forEach((cause, rank) -> dsg.delete(GRAPH, cause, SYMPTOM_RANK, rank));
+        for (Quad rank : added) {
+            dsg.deleteAny(GRAPH, rank.getSubject(), SYMPTOM_RANK, Node.ANY);
+            dsg.add(rank);
+        }
+    }
+
+    /** Whether the causes have counts but no ranks yet (a database from before the ranks). */
+    static boolean isUnranked(DatasetGraph dsg) {
+        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY);
     }
 
     /** Says that the graph holds every count. */
