@@ -710,8 +710,54 @@ class CannedQueriesTest {
         return select(store, name, Map.of());
     }
 
+    /**
+     * The whole answer, in the query's order, when no page is given: a listing in the store's order
+     * run without its page's LIMIT ({@link #whole}), a ranking that reads its page itself read page
+     * after page.
+     */
     static Table select(GraphStore store, String name, Map<String, String> params) {
-        return select(store, CATALOG.get(name).orElseThrow(), params);
+        CannedQuery query = CATALOG.get(name).orElseThrow();
+        if (!query.paged() || params.containsKey(CannedQuery.PAGE)) {
+            return select(store, query, params);
+        }
+        if (!query.text().contains("?__page_integer")) {
+            return select(store, whole(name), params);
+        }
+        List<String> rows = new ArrayList<>();
+        String vars = null;
+        for (int page = 1; page < 1_000; page++) {
+            Map<String, String> values = new HashMap<>(params);
+            values.put(CannedQuery.PAGE, Integer.toString(page));
+            Table t = select(store, query, values);
+            vars = t.header();
+            if (t.rows().isEmpty()) {
+                break;
+            }
+            rows.addAll(t.rows());
+        }
+        return new Table(vars, rows);
+    }
+
+    private static final java.util.regex.Pattern PAGINATION = java.util.regex.Pattern.compile("(?m)^#\\+ pagination: (\\d+)$");
+
+    /** A query paged by an OFFSET, without its pagination and its page's LIMIT: its whole answer, sorted whole. */
+    static CannedQuery whole(String name) {
+        return paged(name, null);
+    }
+
+    /** A query paged by an OFFSET with pages of {@code size} rows (null: not paged). */
+    static CannedQuery paged(String name, Integer size) {
+        String file;
+        try {
+            file = Files.readString(Path.of("queries", name + QueryFile.EXTENSION));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.regex.Matcher m = PAGINATION.matcher(file);
+        assertTrue(m.find(), name);
+        String limit = "LIMIT " + m.group(1);
+        return QueryFile.parse(name, size == null ? m.replaceFirst("").replace(limit, "")
+                : m.replaceFirst("#+ pagination: " + size).replace(limit, "LIMIT " + size));
     }
 
     static Table select(GraphStore store, CannedQuery query, Map<String, String> params) {
