@@ -39,6 +39,9 @@ public final class Vocab {
     public static final Resource StatisticsGraph = sg("StatisticsGraph");
     public static final Property symptomCount = sgProperty("symptomCount");
     public static final Property symptomRank = sgProperty("symptomRank");
+    public static final Property entityCount = sgProperty("entityCount");
+    public static final Property unlinkedCount = sgProperty("unlinkedCount");
+    public static final Property unlinkedEntity = sgProperty("unlinkedEntity");
     public static final Property causeCount = sgProperty("causeCount");
     public static final Property directCauseCount = sgProperty("directCauseCount");
     public static final Property otherBrandsExist = sgProperty("otherBrandsExist");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,9 +75,9 @@ public final class GraphStore implements AutoCloseable {
         // counted once, here.
         if (dataset.calculateRead(() -> !dsg.isEmpty() && !StatisticsGraph.isComplete(dsg))) {
             dataset.executeWrite(() -> StatisticsGraph.rebuild(dsg));
-        } else if (dataset.calculateRead(() -> StatisticsGraph.isUnranked(dsg))) {
-            // Counted by a release before the ranks.
-            dataset.executeWrite(() -> StatisticsGraph.rank(dsg));
+        } else if (dataset.calculateRead(() -> StatisticsGraph.isOlder(dsg))) {
+            // Counted by a release before the ranks or the unlinked entities.
+            dataset.executeWrite(() -> StatisticsGraph.completeOlder(dsg));
         }
     }
 
@@ -200,6 +201,8 @@ public final class GraphStore implements AutoCloseable {
         if (shownFrom != null) {
             dsg.getGraph(shownFrom).find().forEachRemaining(shownBefore::add);
         }
+        // Whether what the write may link or unlink is linked now, to count it again where it changes.
+        Map<Node, Boolean> linkedBefore = StatisticsGraph.linkState(dsg, incoming, shownBefore);
 
         if (present) {
             StatisticsGraph.removeDocument(dsg, name, dsg.getGraph(name));
@@ -213,6 +216,7 @@ public final class GraphStore implements AutoCloseable {
         if (newest) {
             if (current.isPresent() && !current.get().graph().equals(name)) {
                 Version old = current.get();
+                StatisticsGraph.forgetUnlinked(dsg, old.graph());
                 dsg.add(old.graph(), old.graph(), IS_REPLACED_BY, name);
                 dsg.add(name, name, REPLACES, old.graph());
                 dsg.add(name, self.orElseThrow().document(), WAS_REVISION_OF, old.document());
@@ -228,12 +232,14 @@ public final class GraphStore implements AutoCloseable {
             Set<Node> touched = StatisticsGraph.touched(shownBefore);
             touched.addAll(StatisticsGraph.touched(now));
             StatisticsGraph.recount(dsg, touched);
+            StatisticsGraph.countUnlinked(dsg, name);
         } else {
             // An older version imported after a newer one: history only.
             Version successor = others.stream().filter(v -> Version.ORDER.compare(v, self.orElseThrow()) > 0)
                     .min(Version.ORDER).orElseThrow();
             dsg.add(name, name, IS_REPLACED_BY, successor.graph());
         }
+        StatisticsGraph.relink(dsg, linkedBefore);
         // Every write keeps the counts exact, from the first into an empty database on (open counted
         // those of a database that had data without them).
         StatisticsGraph.markComplete(dsg);

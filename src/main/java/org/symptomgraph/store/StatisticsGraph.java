@@ -16,6 +16,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -35,7 +36,12 @@ import org.symptomgraph.rdf.Vocab;
  *       counted again for each cause an import adds to or withdraws from the current view, and its
  *       place in the ranking of those counts ({@code sg:symptomRank}: 1 for the most symptoms, ties
  *       in the order of the causes' names, then IRIs), ranked again after each write that changed a count, so
- *       that a page of the ranking is a lookup of its ranks rather than a sort of every count.</li>
+ *       that a page of the ranking is a lookup of its ranks rather than a sort of every count;</li>
+ *   <li>per current document version: its causes and symptom ({@code sg:entityCount}), those
+ *       without a link to another vocabulary in the current view ({@code sg:unlinkedEntity}) and
+ *       how many ({@code sg:unlinkedCount}). Counted when the version becomes current, dropped when
+ *       it is superseded, and changed in every current version that lists an entity when a write
+ *       links or unlinks it (rare: a curated link table, a vocabulary's first match).</li>
  * </ul>
  *
  * <p>Use inside a write transaction. The graph is named under the default base whatever base the
@@ -56,6 +62,17 @@ public final class StatisticsGraph {
     private static final Node SYMPTOM_RANK = Vocab.symptomRank.asNode();
     private static final Node CAUSE_COUNT = Vocab.causeCount.asNode();
     private static final Node DIRECT_CAUSE_COUNT = Vocab.directCauseCount.asNode();
+    private static final Node ENTITY_COUNT = Vocab.entityCount.asNode();
+    private static final Node UNLINKED_COUNT = Vocab.unlinkedCount.asNode();
+    private static final Node UNLINKED_ENTITY = Vocab.unlinkedEntity.asNode();
+    private static final Node DOCUMENT_GRAPH = Vocab.DocumentGraph.asNode();
+    private static final Node DERIVED_FROM = Vocab.wasDerivedFrom.asNode();
+    private static final Node ABOUT = Vocab.about.asNode();
+    private static final Node IS_REPLACED_BY = DCTerms.isReplacedBy.asNode();
+    private static final Set<Node> ENTITY_CLASSES = Set.of(Vocab.MedicalSignOrSymptom.asNode(), Vocab.MedicalCause.asNode());
+    /** A link to another vocabulary, as unlinked-by-page counts them (a related match is no link). */
+    private static final List<Node> LINKS = List.of(SKOS.exactMatch.asNode(), SKOS.closeMatch.asNode(),
+            SKOS.broadMatch.asNode(), SKOS.narrowMatch.asNode());
     /** Written last: the graph holds every count (a database from before it has none). */
     private static final Quad COMPLETE = new Quad(GRAPH, GRAPH, TYPE, Vocab.StatisticsGraph.asNode());
 
@@ -134,11 +151,165 @@ public final class StatisticsGraph {
         }
     }
 
-    /** Counts the symptoms of every cause of the current view, ranks them, and marks the graph complete. */
+    /**
+     * Counts the symptoms of every cause of the current view, ranks them, counts the unlinked
+     * entities of every current document version, and marks the graph complete.
+     */
     static void recountAllCauses(DatasetGraph dsg) {
         recount(dsg, objects(dsg.getDefaultGraph(), CAUSE));
         rank(dsg);
+        countAllUnlinked(dsg);
         markComplete(dsg);
+    }
+
+    /** Fills in what a release before them did not count (the ranks, the unlinked entities); whether it did. */
+    static boolean completeOlder(DatasetGraph dsg) {
+        boolean changed = false;
+        if (dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY)) {
+            rank(dsg);
+            changed = true;
+        }
+        if (!dsg.contains(GRAPH, Node.ANY, ENTITY_COUNT, Node.ANY) && !currentDocuments(dsg).isEmpty()) {
+            countAllUnlinked(dsg);
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Whether {@link #completeOlder} has anything to do: a cheap look, in a read transaction. */
+    static boolean isOlder(DatasetGraph dsg) {
+        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY)
+                || dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, ENTITY_COUNT, Node.ANY);
+    }
+
+    private static void countAllUnlinked(DatasetGraph dsg) {
+        for (Node name : currentDocuments(dsg)) {
+            countUnlinked(dsg, name);
+        }
+    }
+
+    /** The document versions no newer version has replaced. */
+    private static List<Node> currentDocuments(DatasetGraph dsg) {
+        List<Node> current = new ArrayList<>();
+        dsg.findNG(Node.ANY, Node.ANY, TYPE, DOCUMENT_GRAPH).forEachRemaining(q -> {
+            if (q.getGraph().equals(q.getSubject()) && !dsg.contains(q.getGraph(), q.getGraph(), IS_REPLACED_BY, Node.ANY)) {
+                current.add(q.getGraph());
+            }
+        });
+        return current;
+    }
+
+    /**
+     * The causes and the symptom a document version lists: its symptom, if labelled, and the
+     * symptom's causes, each with a label and the type of a cause or symptom in the version.
+     */
+    static Set<Node> entities(Graph g, Node name) {
+        Set<Node> entities = new HashSet<>();
+        for (Node document : objects(g, name, DERIVED_FROM)) {
+            for (Node symptom : objects(g, document, ABOUT)) {
+                if (!g.contains(symptom, LABEL, Node.ANY)) {
+                    continue;
+                }
+                Set<Node> candidates = objects(g, symptom, CAUSE);
+                candidates.add(symptom);
+                for (Node entity : candidates) {
+                    if (g.contains(entity, LABEL, Node.ANY)
+                            && ENTITY_CLASSES.stream().anyMatch(c -> g.contains(entity, TYPE, c))) {
+                        entities.add(entity);
+                    }
+                }
+            }
+        }
+        return entities;
+    }
+
+    /** Whether the current view links the entity to another vocabulary. */
+    private static boolean linked(Graph current, Node entity) {
+        return LINKS.stream().anyMatch(link -> current.contains(entity, link, Node.ANY));
+    }
+
+    /**
+     * Counts the unlinked entities of the document version {@code name} again, as the current
+     * version of its page (nothing for a graph that is no document version).
+     */
+    static void countUnlinked(DatasetGraph dsg, Node name) {
+        forgetUnlinked(dsg, name);
+        Graph g = dsg.getGraph(name);
+        if (!g.contains(name, TYPE, DOCUMENT_GRAPH)) {
+            return;
+        }
+        Graph current = dsg.getDefaultGraph();
+        Set<Node> entities = entities(g, name);
+        long unlinked = 0;
+        for (Node entity : entities) {
+            if (!linked(current, entity)) {
+                dsg.add(GRAPH, name, UNLINKED_ENTITY, entity);
+                unlinked++;
+            }
+        }
+        dsg.add(count(name, ENTITY_COUNT, entities.size()));
+        dsg.add(count(name, UNLINKED_COUNT, unlinked));
+    }
+
+    /** Drops the unlinked entities of a version that is no longer current. */
+    static void forgetUnlinked(DatasetGraph dsg, Node name) {
+        for (Node property : List.of(ENTITY_COUNT, UNLINKED_COUNT, UNLINKED_ENTITY)) {
+            dsg.deleteAny(GRAPH, name, property, Node.ANY);
+        }
+    }
+
+    /**
+     * Whether each entity that {@code graphs} state a link of is linked in the current view now:
+     * taken before a write that may change it, for {@link #relink} after.
+     */
+    static Map<Node, Boolean> linkState(DatasetGraph dsg, Graph... graphs) {
+        Graph current = dsg.getDefaultGraph();
+        Map<Node, Boolean> state = new HashMap<>();
+        for (Graph g : graphs) {
+            for (Node link : LINKS) {
+                g.find(Node.ANY, link, Node.ANY).forEachRemaining(t -> state.computeIfAbsent(t.getSubject(), e -> linked(current, e)));
+            }
+        }
+        return state;
+    }
+
+    /**
+     * After a write: each entity of {@code before} that became linked leaves the unlinked entities
+     * of every current version (an index lookup of those that list it as unlinked); each that became
+     * unlinked has every current version that lists it counted again.
+     */
+    static void relink(DatasetGraph dsg, Map<Node, Boolean> before) {
+        Graph current = dsg.getDefaultGraph();
+        before.forEach((entity, wasLinked) -> {
+            boolean isLinked = linked(current, entity);
+            if (isLinked == wasLinked) {
+                return;
+            }
+            if (isLinked) {
+                for (Node version : subjectsIn(dsg, UNLINKED_ENTITY, entity)) {
+                    dsg.delete(GRAPH, version, UNLINKED_ENTITY, entity);
+                    long unlinked = ((Number) dsg.find(GRAPH, version, UNLINKED_COUNT, Node.ANY).next().getObject()
+                            .getLiteralValue()).longValue();
+                    dsg.deleteAny(GRAPH, version, UNLINKED_COUNT, Node.ANY);
+                    dsg.add(count(version, UNLINKED_COUNT, unlinked - 1));
+                }
+            } else {
+                Set<Node> versions = new HashSet<>();
+                dsg.findNG(Node.ANY, Node.ANY, CAUSE, entity).forEachRemaining(q -> versions.add(q.getGraph()));
+                dsg.findNG(Node.ANY, entity, TYPE, Node.ANY).forEachRemaining(q -> versions.add(q.getGraph()));
+                for (Node version : versions) {
+                    if (dsg.contains(GRAPH, version, UNLINKED_COUNT, Node.ANY)) {
+                        countUnlinked(dsg, version);
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<Node> subjectsIn(DatasetGraph dsg, Node property, Node object) {
+        List<Node> subjects = new ArrayList<>();
+        dsg.find(GRAPH, Node.ANY, property, object).forEachRemaining(q -> subjects.add(q.getSubject()));
+        return subjects;
     }
 
     /**
@@ -178,10 +349,7 @@ public final class StatisticsGraph {
         }
     }
 
-    /** Whether the causes have counts but no ranks yet (a database from before the ranks). */
-    static boolean isUnranked(DatasetGraph dsg) {
-        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY);
-    }
+
 
     /** Says that the graph holds every count. */
     static void markComplete(DatasetGraph dsg) {
@@ -207,6 +375,12 @@ public final class StatisticsGraph {
 
     private static Quad count(Node subject, Node property, long n) {
         return new Quad(GRAPH, subject, property, NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger));
+    }
+
+    private static Set<Node> objects(Graph g, Node subject, Node property) {
+        Set<Node> nodes = new HashSet<>();
+        g.find(subject, property, Node.ANY).forEachRemaining(t -> nodes.add(t.getObject()));
+        return nodes;
     }
 
     private static Set<Node> objects(Graph g, Node property) {

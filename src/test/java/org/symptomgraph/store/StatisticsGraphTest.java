@@ -88,6 +88,41 @@ class StatisticsGraphTest {
     }
 
     @Test
+    void aCuratedLinkChangesTheUnlinkedOfEveryPageThatListsTheCause() throws Exception {
+        try (GraphStore store = GraphStore.inMemory()) {
+            Importer importer = Importer.create().store(store).build();
+            importer.importFiles(List.of(corpus));
+            assertTrue(unlinkedIn(store, "Gaibiaplal deficiency") > 1, "a cause many pages list, unlinked");
+            Path table = dir.resolve("links/curated.sssom.tsv");
+            write(table, curated("gaibiaplal-deficiency"));
+            importer.importFiles(List.of(table));
+            assertEquals(0, unlinkedIn(store, "Gaibiaplal deficiency"));
+            assertAnswersAsBefore(store);
+            assertCountsExact(store);
+            // The curators move the link to another cause: the first is unlinked again everywhere.
+            long plusizoun = unlinkedIn(store, "Plusizoun syndrome");
+            assertTrue(plusizoun > 1, "another cause many pages list, unlinked");
+            write(table, curated("plusizoun-syndrome"));
+            importer.importFiles(List.of(table));
+            assertEquals(0, unlinkedIn(store, "Plusizoun syndrome"));
+            assertTrue(unlinkedIn(store, "Gaibiaplal deficiency") > 1);
+            assertAnswersAsBefore(store);
+            assertCountsExact(store);
+        }
+    }
+
+    private static String curated(String cause) {
+        return "subject_id\tpredicate_id\tobject_id\tmapping_justification\n"
+                + "sgr:cause/" + cause + "\tskos:exactMatch\tDOID:1240\tsemapv:ManualMappingCuration\n";
+    }
+
+    /** In how many pages' rows of unlinked-by-page the cause is named as unlinked. */
+    private static long unlinkedIn(GraphStore store, String cause) {
+        return rows(store, NOW, "unlinked-by-page", Map.of()).stream()
+                .filter(row -> List.of(row.split("\\|", 5)[4].replaceAll("\\|$", "").split(" \\| ")).contains(cause)).count();
+    }
+
+    @Test
     void aFirstImportByTheBulkLoaderCountsTheSame() throws Exception {
         Path db = dir.resolve("bulk");
         Importer.create().database(db).build().importFiles(List.of(corpus));
@@ -137,7 +172,8 @@ class StatisticsGraphTest {
                 new Object[] {"documents", Map.of()},
                 new Object[] {"causes-per-category", Map.of()},
                 new Object[] {"causes-per-category", Map.of("symptom", symptom)},
-                new Object[] {"causes-per-category", Map.of("symptom", "wheezing")});
+                new Object[] {"causes-per-category", Map.of("symptom", "wheezing")},
+                new Object[] {"unlinked-by-page", Map.of()});
         for (Object[] c : cases) {
             String name = (String) c[0];
             @SuppressWarnings("unchecked")
@@ -171,8 +207,9 @@ class StatisticsGraphTest {
                     StringBuilder line = new StringBuilder();
                     for (String var : columns) {
                         RDFNode value = row.get(var);
-                        line.append(value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm()
-                                : value.toString()).append('|');
+                        String text = value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm()
+                                : value.toString();
+                        line.append(String.join(" | ", new java.util.TreeSet<>(List.of(text.split(" \\| "))))).append('|');
                     }
                     rows.add(line.toString());
                 }
