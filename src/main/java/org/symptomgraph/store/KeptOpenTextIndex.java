@@ -45,8 +45,8 @@ import org.apache.lucene.store.Directory;
  * <p>A {@code text:query} without a limit finds every hit rather than jena-text's first 10,000, so
  * that a short word in label-search misses no name; a limit given in the query is kept.
  *
- * <p>The forms of {@code text:query} label-search does not use (several properties, a language,
- * highlighting) go to jena-text's own search, with a reader of its own.
+ * <p>The forms of {@code text:query} label-search does not use (no property or several, a language,
+ * highlighting) go to jena-text's own search, with a reader of its own and its limit of 10,000.
  */
 final class KeptOpenTextIndex extends TextIndexLucene {
 
@@ -100,7 +100,8 @@ final class KeptOpenTextIndex extends TextIndexLucene {
             } finally {
                 searchers.release(searcher);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // As jena-text reports a failed search (too many clauses, say).
             throw new TextIndexException("query", e);
         }
     }
@@ -108,7 +109,8 @@ final class KeptOpenTextIndex extends TextIndexLucene {
     /** The query as jena-text makes it for one property, narrowed to {@code subjectUri} when given. */
     private Query parse(String field, String qs, String subjectUri) {
         EntityDefinition definition = getDocDef();
-        // A parser per search: Lucene's are not thread-safe, and one costs nothing.
+        // A parser per search: Lucene's are not thread-safe, and one costs nothing. (jena-text also
+        // synchronises parsing, for its configurable analyser; the name index's is Lucene's own kind.)
         QueryParser parser = new QueryParser(definition.getPrimaryField(), getQueryAnalyzer());
         parser.setAllowLeadingWildcard(true);
         Query text;
