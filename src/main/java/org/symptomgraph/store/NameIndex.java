@@ -34,7 +34,8 @@ import org.symptomgraph.rdf.Vocab;
  * abbreviation of a cause or symptom) in the current view, for {@code label-search}: jena-text over
  * Lucene, queried with {@code text:query}. Every write goes through the text dataset, so the index
  * follows each import in its transaction; only the current view (the default graph) is indexed, so
- * a key shows once however many versions of how many pages hold it.
+ * a key shows once however many versions of how many pages hold it. Searches read through one
+ * Lucene reader kept open and moved on at each commit ({@link KeptOpenTextIndex}).
  *
  * <p>The index lives in the database's folder ({@value #FOLDER}), so that it is copied, wiped and
  * locked with it. Whatever filled the database without it (the bulk loader, a restore, a database
@@ -79,7 +80,7 @@ final class NameIndex {
         if (folder != null && !complete) {
             BulkLoad.wipe(folder);
         }
-        TextIndex index = TextDatasetFactory.createLuceneIndex(directory(folder), config);
+        TextIndex index = new KeptOpenTextIndex(directory(folder), config);
         DatasetGraph text = TextDatasetFactory.create(tdb.asDatasetGraph(), index, true, new CurrentViewOnly(index));
         if (folder != null && !complete) {
             fill(tdb.asDatasetGraph(), index, definition);
@@ -118,9 +119,9 @@ final class NameIndex {
                 return new ByteBuffersDirectory();
             }
             Files.createDirectories(folder);
-            // Not FSDirectory.open's memory mapping: jena-text opens and closes a reader for every
-            // query, and closing a mapped reader unmaps its files, which stops every thread of the
-            // JVM for a moment (about 10 ms a search at 100k pages); positional reads of a small
+            // Positional reads, not FSDirectory.open's memory maps: closing a mapped reader unmaps
+            // its files, which stops every thread of the JVM for a moment (about 10 ms at 100k
+            // pages), and a reader is closed after every commit of the index; reads of a small
             // index from the page cache cost nothing of the kind.
             return new NIOFSDirectory(folder);
         } catch (IOException e) {

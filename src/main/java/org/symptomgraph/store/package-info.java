@@ -7,7 +7,8 @@
  * sends documents to a running server's admin route instead. Two things derived from the data
  * follow every write in its transaction: {@link org.symptomgraph.store.StatisticsGraph}, the counts
  * the whole-graph canned queries read, and {@code NameIndex}, the full-text index of the name keys
- * (jena-text) that label-search asks.
+ * (jena-text; searched through one Lucene reader kept open, {@code KeptOpenTextIndex}) that
+ * label-search asks.
  *
  * <p>May depend on {@code rdf}, {@code links} (curated links win over automatic ones),
  * {@code importer.page} (which files are documents) and Apache Jena with jena-text; it does not

@@ -192,6 +192,34 @@ class AdminRouteTest {
         assertTrue(again.body().contains("unchanged"), again.body());
     }
 
+    /** label-search on the public port sees each import at once, a name it adds and a name it drops. */
+    @Test
+    void labelSearchFollowsEachImport() {
+        assertEquals(List.of(), labelSearch("quux"));
+        assertEquals(200, put(admin, "wheezing.txt", wheezing("Quuxitis", "January 5, 2022"), basic(USER, PASSWORD))
+                .statusCode());
+        assertEquals(List.of("Quuxitis"), labelSearch("quux"));
+        assertEquals(200, put(admin, "wheezing.txt", wheezing("Zorbosis", "March 9, 2024"), basic(USER, PASSWORD))
+                .statusCode());
+        assertEquals(List.of(), labelSearch("quux"), "the newer version drops Quuxitis");
+        assertEquals(List.of("Zorbosis"), labelSearch("zorb"));
+    }
+
+    private static byte[] wheezing(String cause, String date) {
+        return ("Wheezing may be caused by:\n\n1. Asthma\n2. " + cause + "\n\n" + date + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The labels label-search finds, through the public canned-query route. */
+    private static List<String> labelSearch(String text) {
+        HttpResponse<String> r = Http.get(root + "/symptomgraph/queries/label-search?text=" + Http.encode(text),
+                "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        List<String> header = List.of(r.body().lines().findFirst().orElseThrow().split(","));
+        int label = header.indexOf("label");
+        return r.body().lines().skip(1).map(row -> row.split(",")[label]).toList();
+    }
+
     @Test
     void aBadDocumentIs400WithFileAndLineAndChangesNothing() {
         String before = causesOfPetechiae();

@@ -1,7 +1,9 @@
 package org.symptomgraph.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.symptomgraph.importer.Importer;
@@ -20,6 +23,7 @@ import org.symptomgraph.queries.QueryRunner;
 class NameIndexTest {
 
     private static final Path PETECHIAE = Path.of("data/documents/petechiae.txt");
+    private static final Path OPEN_FILES = Path.of("/proc/self/fd");
 
     @TempDir
     Path dir;
@@ -70,6 +74,40 @@ class NameIndexTest {
             assertEquals(List.of("Quuxitis: Quuxitis"), search(store, "quux"));
             assertEquals(List.of("Cytomegalovirus infection: CMV, CMV infection"), search(store, "cmv"));
         }
+    }
+
+    /** Closing the store closes the reader searches share: no file of the index is left open. */
+    @Test
+    void closingTheStoreReleasesTheIndex() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(OPEN_FILES), "lists the open files through " + OPEN_FILES);
+        Path db = dir.resolve("db");
+        Path index;
+        try (GraphStore store = GraphStore.open(db)) {
+            index = db.resolve(NameIndex.FOLDER).toRealPath();
+            Importer.create().store(store).build().importFiles(List.of(PETECHIAE));
+            assertEquals(List.of("Cytomegalovirus infection: CMV, CMV infection"), search(store, "cmv"));
+            assertTrue(openFilesUnder(index).stream().anyMatch(f -> !f.endsWith("write.lock")),
+                    "the reader searches share holds the index's files open");
+        }
+        assertEquals(List.of(), openFilesUnder(index));
+    }
+
+    /** The files this process holds open under {@code folder}, as Linux lists them. */
+    private static List<Path> openFilesUnder(Path folder) throws Exception {
+        List<Path> open = new ArrayList<>();
+        try (var descriptors = Files.list(OPEN_FILES)) {
+            for (Path fd : descriptors.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(folder)) {
+                        open.add(target);
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // The listing's own descriptor, or one closed since.
+                }
+            }
+        }
+        return open;
     }
 
     private Path write(String name, String cause, String date) throws Exception {
