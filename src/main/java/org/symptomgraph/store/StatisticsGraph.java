@@ -35,7 +35,7 @@ import org.symptomgraph.rdf.Vocab;
  *   <li>per cause: the symptoms of the current view that list it ({@code sg:symptomCount}),
  *       counted again for each cause an import adds to or withdraws from the current view, and its
  *       place in the ranking of those counts ({@code sg:symptomRank}: 1 for the most symptoms, ties
- *       in the order of the causes' names, then IRIs), ranked again after each write that changed a count, so
+ *       in the order of the causes' IRIs, which spell their names), ranked again after each write that changed a count, so
  *       that a page of the ranking is a lookup of its ranks rather than a sort of every count;</li>
  *   <li>per current document version: its causes and symptom ({@code sg:entityCount}), those
  *       without a link to another vocabulary in the current view ({@code sg:unlinkedEntity}) and
@@ -323,17 +323,9 @@ public final class StatisticsGraph {
                 counts.put(q.getSubject(), ((Number) q.getObject().getLiteralValue()).longValue()));
         Map<Node, Node> stored = new HashMap<>();
         dsg.find(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY).forEachRemaining(q -> stored.put(q.getSubject(), q.getObject()));
-        Graph current = dsg.getDefaultGraph();
-        Map<Node, String> names = new HashMap<>();
-        for (Node cause : counts.keySet()) {
-            current.find(cause, LABEL, Node.ANY).forEachRemaining(t -> names.merge(cause,
-                    t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : "", (a, b) -> a.compareTo(b) <= 0 ? a : b));
-        }
         List<Node> ranking = new ArrayList<>(counts.keySet());
-        // As ORDER BY DESC(?symptoms) ?name ?cause would order them (a counted cause has a label).
-        ranking.sort(Comparator.<Node, Long>comparing(counts::get).reversed()
-                .thenComparing(c -> names.getOrDefault(c, ""))
-                .thenComparing(NodeCmp::compareRDFTerms));
+        // As ORDER BY DESC(?symptoms) ?cause orders them: the IRIs spell the names.
+        ranking.sort(Comparator.<Node, Long>comparing(counts::get).reversed().thenComparing(NodeCmp::compareRDFTerms));
         List<Quad> added = new ArrayList<>();
         for (int i = 0; i < ranking.size(); i++) {
             Quad rank = count(ranking.get(i), SYMPTOM_RANK, i + 1);
