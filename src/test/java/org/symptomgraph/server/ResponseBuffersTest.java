@@ -35,6 +35,13 @@ class ResponseBuffersTest {
             // One client, one request at a time: the same output buffer comes back each time.
             long buffers = pool.getDirectByteBufferCount() + pool.getHeapByteBufferCount();
             assertTrue(buffers >= 1 && buffers <= 4, buffers + " buffers pooled after 40 sequential requests");
+            // Released once the response has completed on the server's side, which may be just after
+            // the client has read it all: waited for, within two seconds.
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (pool.getAvailableDirectMemory() + pool.getAvailableHeapMemory() < outputBuffer
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertTrue(pool.getAvailableDirectMemory() + pool.getAvailableHeapMemory() >= outputBuffer,
                     "the output buffer went back to the pool");
         }
