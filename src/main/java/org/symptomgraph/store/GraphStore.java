@@ -61,6 +61,8 @@ public final class GraphStore implements AutoCloseable {
     /** The database's folder, null in memory. */
     private final Path directory;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    /** Whether a document of the write transaction under way changed a symptom count (set inside it only). */
+    private boolean countsChanged;
 
     private GraphStore(Dataset tdb, Path directory) {
         this(tdb, NameIndex.over(tdb, directory), directory);
@@ -135,8 +137,9 @@ public final class GraphStore implements AutoCloseable {
      */
     public List<Outcome> replaceAll(List<DocumentGraph> graphs, Instant importedAt) {
         return changed(indexed(() -> dataset.calculateWrite(() -> {
+            countsChanged = false;
             List<Outcome> outcomes = graphs.stream().map(g -> store(g, importedAt)).toList();
-            if (outcomes.stream().anyMatch(o -> o != Outcome.UNCHANGED)) {
+            if (countsChanged) {
                 // Once for the batch: the counts changed by each document are ranked together.
                 StatisticsGraph.rank(dataset.asDatasetGraph());
             }
@@ -231,7 +234,7 @@ public final class GraphStore implements AutoCloseable {
                     t.getObject()));
             Set<Node> touched = StatisticsGraph.touched(shownBefore);
             touched.addAll(StatisticsGraph.touched(now));
-            StatisticsGraph.recount(dsg, touched);
+            countsChanged |= StatisticsGraph.recount(dsg, touched);
             StatisticsGraph.countUnlinked(dsg, name);
         } else {
             // An older version imported after a newer one: history only.

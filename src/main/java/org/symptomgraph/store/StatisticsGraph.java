@@ -129,26 +129,33 @@ public final class StatisticsGraph {
     /**
      * Counts again the symptoms of each node that is a cause in the current view: the labelled
      * symptoms that list it, if it has a label itself (as causes-by-symptom-count counts them).
+     * Returns whether any count changed (and so, perhaps, the ranking).
      */
-    static void recount(DatasetGraph dsg, Set<Node> nodes) {
+    static boolean recount(DatasetGraph dsg, Set<Node> nodes) {
         Graph current = dsg.getDefaultGraph();
+        boolean changed = false;
         for (Node cause : nodes) {
+            Quad before = dsg.find(GRAPH, cause, SYMPTOM_COUNT, Node.ANY).hasNext()
+                    ? dsg.find(GRAPH, cause, SYMPTOM_COUNT, Node.ANY).next() : null;
             dsg.deleteAny(GRAPH, cause, SYMPTOM_COUNT, Node.ANY);
-            if (!current.contains(cause, LABEL, Node.ANY)) {
-                continue;
-            }
-            Set<Node> symptoms = new HashSet<>();
-            current.find(Node.ANY, CAUSE, cause).forEachRemaining(t -> {
-                Node symptom = t.getSubject();
-                if (current.contains(symptom, TYPE, Vocab.MedicalSignOrSymptom.asNode())
-                        && current.contains(symptom, LABEL, Node.ANY)) {
-                    symptoms.add(symptom);
+            Quad after = null;
+            if (current.contains(cause, LABEL, Node.ANY)) {
+                Set<Node> symptoms = new HashSet<>();
+                current.find(Node.ANY, CAUSE, cause).forEachRemaining(t -> {
+                    Node symptom = t.getSubject();
+                    if (current.contains(symptom, TYPE, Vocab.MedicalSignOrSymptom.asNode())
+                            && current.contains(symptom, LABEL, Node.ANY)) {
+                        symptoms.add(symptom);
+                    }
+                });
+                if (!symptoms.isEmpty()) {
+                    after = count(cause, SYMPTOM_COUNT, symptoms.size());
+                    dsg.add(after);
                 }
-            });
-            if (!symptoms.isEmpty()) {
-                dsg.add(count(cause, SYMPTOM_COUNT, symptoms.size()));
             }
+            changed |= !java.util.Objects.equals(before, after);
         }
+        return changed;
     }
 
     /**
@@ -314,7 +321,7 @@ public final class StatisticsGraph {
 
     /**
      * Ranks the causes by their symptom counts again ({@code sg:symptomRank}), rewriting only the
-     * ranks that changed. Once per write transaction, after its counts: a sort of one number per
+     * ranks that changed. Once per write transaction whose counts changed: a sort of one number per
      * cause, where a count that changed may move every cause between its old and new place.
      */
     static void rank(DatasetGraph dsg) {
