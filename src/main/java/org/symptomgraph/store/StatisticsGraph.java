@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
@@ -135,8 +137,8 @@ public final class StatisticsGraph {
         Graph current = dsg.getDefaultGraph();
         boolean changed = false;
         for (Node cause : nodes) {
-            Quad before = dsg.find(GRAPH, cause, SYMPTOM_COUNT, Node.ANY).hasNext()
-                    ? dsg.find(GRAPH, cause, SYMPTOM_COUNT, Node.ANY).next() : null;
+            Iterator<Quad> stored = dsg.find(GRAPH, cause, SYMPTOM_COUNT, Node.ANY);
+            Quad before = stored.hasNext() ? stored.next() : null;
             dsg.deleteAny(GRAPH, cause, SYMPTOM_COUNT, Node.ANY);
             Quad after = null;
             if (current.contains(cause, LABEL, Node.ANY)) {
@@ -153,7 +155,7 @@ public final class StatisticsGraph {
                     dsg.add(after);
                 }
             }
-            changed |= !java.util.Objects.equals(before, after);
+            changed |= !Objects.equals(before, after);
         }
         return changed;
     }
@@ -169,24 +171,28 @@ public final class StatisticsGraph {
         markComplete(dsg);
     }
 
-    /** Fills in what a release before them did not count (the ranks, the unlinked entities); whether it did. */
-    static boolean completeOlder(DatasetGraph dsg) {
-        boolean changed = false;
-        if (dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY)) {
+    /** Fills in what a release before them did not count: the ranks, the unlinked entities. */
+    static void completeOlder(DatasetGraph dsg) {
+        if (unranked(dsg)) {
             rank(dsg);
-            changed = true;
         }
-        if (!dsg.contains(GRAPH, Node.ANY, ENTITY_COUNT, Node.ANY) && !currentDocuments(dsg).isEmpty()) {
+        if (unlinkedUncounted(dsg)) {
             countAllUnlinked(dsg);
-            changed = true;
         }
-        return changed;
     }
 
     /** Whether {@link #completeOlder} has anything to do: a cheap look, in a read transaction. */
     static boolean isOlder(DatasetGraph dsg) {
-        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY)
-                || dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, ENTITY_COUNT, Node.ANY);
+        return unranked(dsg) || unlinkedUncounted(dsg);
+    }
+
+    private static boolean unranked(DatasetGraph dsg) {
+        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, SYMPTOM_RANK, Node.ANY);
+    }
+
+    /** Counted causes (so current versions) but no version's entities counted. */
+    private static boolean unlinkedUncounted(DatasetGraph dsg) {
+        return dsg.contains(GRAPH, Node.ANY, SYMPTOM_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, ENTITY_COUNT, Node.ANY);
     }
 
     private static void countAllUnlinked(DatasetGraph dsg) {
