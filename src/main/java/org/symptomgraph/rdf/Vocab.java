@@ -44,6 +44,7 @@ public final class Vocab {
     public static final Property unlinkedEntity = sgProperty("unlinkedEntity");
     public static final Property causeCount = sgProperty("causeCount");
     public static final Property directCauseCount = sgProperty("directCauseCount");
+    public static final Property categoryPath = sgProperty("categoryPath");
     public static final Property otherBrandsExist = sgProperty("otherBrandsExist");
     public static final Property mechanism = sgProperty("mechanism");
     public static final Property disclaimer = sgProperty("disclaimer");

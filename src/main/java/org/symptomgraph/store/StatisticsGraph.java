@@ -10,11 +10,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.NodeCmp;
@@ -32,8 +34,8 @@ import org.symptomgraph.rdf.Vocab;
  * <ul>
  *   <li>per document version: the causes it lists ({@code sg:causeCount} of its graph), and per
  *       category of it the causes listed in it ({@code sg:directCauseCount}) and in it or below
- *       ({@code sg:causeCount}). A version's categories are its own, so these are fixed when its
- *       graph is written;</li>
+ *       ({@code sg:causeCount}), and its path from the top as one string ({@code sg:categoryPath}).
+ *       A version's categories are its own, so these are fixed when its graph is written;</li>
  *   <li>per cause: the symptoms of the current view that list it ({@code sg:symptomCount}),
  *       counted again for each cause an import adds to or withdraws from the current view, and its
  *       place in the ranking of those counts ({@code sg:symptomRank}: 1 for the most symptoms, ties
@@ -64,6 +66,7 @@ public final class StatisticsGraph {
     private static final Node SYMPTOM_RANK = Vocab.symptomRank.asNode();
     private static final Node CAUSE_COUNT = Vocab.causeCount.asNode();
     private static final Node DIRECT_CAUSE_COUNT = Vocab.directCauseCount.asNode();
+    private static final Node CATEGORY_PATH = Vocab.categoryPath.asNode();
     private static final Node ENTITY_COUNT = Vocab.entityCount.asNode();
     private static final Node UNLINKED_COUNT = Vocab.unlinkedCount.asNode();
     private static final Node UNLINKED_ENTITY = Vocab.unlinkedEntity.asNode();
@@ -102,8 +105,34 @@ public final class StatisticsGraph {
             }
             counts.add(count(category, DIRECT_CAUSE_COUNT, direct.size()));
             counts.add(count(category, CAUSE_COUNT, all.size()));
+            path(g, category).ifPresent(path -> counts.add(new Quad(GRAPH, category, CATEGORY_PATH,
+                    NodeFactory.createLiteralString(path))));
         });
         return counts;
+    }
+
+    /**
+     * The category's path from the top, its labels joined by " > " ("Medical conditions >
+     * Infections"): the category's label last, each parent's (skos:broader) before it, up to the
+     * first parent without a label. None for a category without a label.
+     */
+    static Optional<String> path(Graph g, Node category) {
+        Deque<String> labels = new ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        for (Node at = category; at != null && seen.add(at); ) {
+            Optional<String> label = first(g, at, LABEL).filter(Node::isLiteral).map(Node::getLiteralLexicalForm);
+            if (label.isEmpty()) {
+                break;
+            }
+            labels.addFirst(label.get());
+            at = first(g, at, BROADER).orElse(null);
+        }
+        return labels.isEmpty() ? Optional.empty() : Optional.of(String.join(" > ", labels));
+    }
+
+    private static Optional<Node> first(Graph g, Node subject, Node property) {
+        Iterator<Triple> found = g.find(subject, property, Node.ANY);
+        return found.hasNext() ? Optional.of(found.next().getObject()) : Optional.empty();
     }
 
     /** Writes the counts of a document version stored in {@code name}. */
@@ -171,7 +200,7 @@ public final class StatisticsGraph {
         markComplete(dsg);
     }
 
-    /** Fills in what a release before them did not count: the ranks, the unlinked entities. */
+    /** Fills in what a release before them did not count: the ranks, the unlinked entities, the category paths. */
     static void completeOlder(DatasetGraph dsg) {
         if (unranked(dsg)) {
             rank(dsg);
@@ -179,11 +208,29 @@ public final class StatisticsGraph {
         if (unlinkedUncounted(dsg)) {
             countAllUnlinked(dsg);
         }
+        if (pathless(dsg)) {
+            writeAllPaths(dsg);
+        }
     }
 
     /** Whether {@link #completeOlder} has anything to do: a cheap look, in a read transaction. */
     static boolean isOlder(DatasetGraph dsg) {
-        return unranked(dsg) || unlinkedUncounted(dsg);
+        return unranked(dsg) || unlinkedUncounted(dsg) || pathless(dsg);
+    }
+
+    /** Counted categories but no category's path. */
+    private static boolean pathless(DatasetGraph dsg) {
+        return dsg.contains(GRAPH, Node.ANY, DIRECT_CAUSE_COUNT, Node.ANY) && !dsg.contains(GRAPH, Node.ANY, CATEGORY_PATH, Node.ANY);
+    }
+
+    /** The path of every category of every stored document version. */
+    private static void writeAllPaths(DatasetGraph dsg) {
+        List<Quad> categories = new ArrayList<>();
+        dsg.findNG(Node.ANY, Node.ANY, TYPE, Vocab.CauseCategory.asNode()).forEachRemaining(categories::add);
+        for (Quad q : categories) {
+            path(dsg.getGraph(q.getGraph()), q.getSubject())
+                    .ifPresent(path -> dsg.add(GRAPH, q.getSubject(), CATEGORY_PATH, NodeFactory.createLiteralString(path)));
+        }
     }
 
     private static boolean unranked(DatasetGraph dsg) {

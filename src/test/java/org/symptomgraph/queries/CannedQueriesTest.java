@@ -501,7 +501,26 @@ class CannedQueriesTest {
     }
 
     @Test
-    void categoryPathsDeeperThanFourLevelsSayThatPartIsLeftOut() throws DocumentException {
+    void aCauseIsUnderEachCategoryAPagePutsItIn() throws DocumentException {
+        // Two pages about one symptom: one lists Asthma under a heading, the other (its categories
+        // taken out, as a page that lists its causes under none) without one.
+        try (GraphStore store = GraphStore.inMemory()) {
+            store.replace(Fixtures.read("wheezing.txt", "Wheezing may be caused by:\n\nLung conditions\n\n"
+                    + "1. Asthma\n2. Bronchitis\n\nJanuary 5, 2022\n").graph(), IMPORTED);
+            DocumentGraph other = Fixtures.read("wheezing-in-children.txt", "Wheezing may be caused by:\n\n"
+                    + "1. Asthma\n2. Smoking\n\nMarch 9, 2024\n").graph();
+            Model uncategorised = ModelFactory.createDefaultModel().add(other.model());
+            uncategorised.listSubjectsWithProperty(RDF.type, Vocab.CauseCategory).toList()
+                    .forEach(category -> uncategorised.removeAll(category, null, null).removeAll(null, null, category));
+            store.replace(new DocumentGraph(other.name(), uncategorised), IMPORTED);
+            assertRows(select(store, "causes-of-symptom", Map.of("symptom", "wheezing")),
+                    "category|cause|also_known_as",
+                    "|Asthma|", "|Smoking|", "Causes > Lung conditions|Asthma|", "Causes > Lung conditions|Bronchitis|");
+        }
+    }
+
+    @Test
+    void categoryPathsAreWholeAtAnyDepth() throws DocumentException {
         // Markdown and HTML headings can nest deeper than any page so far: put three levels above
         // "Medical conditions" of the nosebleeds page, so that "Infections" is five levels down.
         DocumentGraph page = Fixtures.graph(Fixtures.testDocument("nosebleeds.txt"));
@@ -517,9 +536,9 @@ class CannedQueriesTest {
         try (GraphStore store = GraphStore.inMemory()) {
             store.replace(new DocumentGraph(page.name(), m), IMPORTED);
             assertTrue(select(store, "causes-of-symptom", Map.of("symptom", "Nosebleeds")).rows()
-                    .contains("... > Level B > Level A > Medical conditions > Infections|Sinusitis|"));
+                    .contains("Level C > Level B > Level A > Medical conditions > Infections|Sinusitis|"));
             assertTrue(select(store, "category-tree", Map.of("symptom", "Nosebleeds")).rows()
-                    .contains("... > Level B > Level A > Medical conditions > Infections|Medical conditions|5|1|2"));
+                    .contains("Level C > Level B > Level A > Medical conditions > Infections|Medical conditions|5|1|2"));
         }
     }
 
