@@ -3,6 +3,8 @@ package org.symptomgraph.limits;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import org.apache.jena.atlas.lib.Cache;
+import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.expr.ExprEvalException;
@@ -17,11 +19,25 @@ import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
  */
 final class Regexes {
 
+    /**
+     * Patterns compiled, by their text and flags: a query's constant patterns are compiled each time
+     * it is parsed or copied (5 % of the server's time for a label search); RE2/J patterns are
+     * immutable and thread-safe. Bounded, so that a client sending new patterns only evicts.
+     */
+    private static final Cache<Key, Pattern> COMPILED = CacheFactory.createCache(1_000);
+
+    private record Key(String pattern, String flags) {
+    }
+
     private Regexes() {
     }
 
-    /** Compiles a pattern with XPath flags (s, m, i, x, q). */
+    /** Compiles a pattern with XPath flags (s, m, i, x, q), or takes it from those compiled before. */
     static Pattern compile(String pattern, String flags) {
+        return COMPILED.get(new Key(pattern, flags), key -> compileNew(pattern, flags));
+    }
+
+    private static Pattern compileNew(String pattern, String flags) {
         int mask = 0;
         String regex = pattern;
         if (flags != null) {
