@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "A knowledge graph of symptoms and their causes, read from consumer-health pages.",
         subcommands = {
             ImportCommand.class, ServeCommand.class, ValidateCommand.class, ExportCommand.class, StatsCommand.class,
-            QueryCommand.class, LinksCommand.class, BackupCommand.class, RestoreCommand.class, AdminCommand.class,
+            QueryCommand.class, LinksCommand.class, BackupCommand.class, RestoreCommand.class, CompactCommand.class,
+            AdminCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Run 'symptomgraph COMMAND --help' for the options of each command."})

@@ -1,5 +1,7 @@
 package org.symptomgraph.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -24,6 +27,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
@@ -101,8 +105,8 @@ public final class GraphStore implements AutoCloseable {
      */
     public static GraphStore of(Dataset dataset) {
         DatasetGraph dsg = dataset.asDatasetGraph();
-        if (org.apache.jena.tdb2.DatabaseMgr.isTDB2(dsg)) {
-            org.apache.jena.dboe.base.file.Location location = org.apache.jena.tdb2.DatabaseMgr.location(dsg);
+        if (DatabaseMgr.isTDB2(dsg)) {
+            org.apache.jena.dboe.base.file.Location location = DatabaseMgr.location(dsg);
             if (location != null && !location.isMem()) {
                 // Seen through its name index (built in its folder when absent), so that label-search and
                 // the search page answer as they do on serve.
@@ -265,6 +269,33 @@ public final class GraphStore implements AutoCloseable {
     /** The current view (newest version of every page); use inside a transaction. */
     public Graph currentView() {
         return dataset.asDatasetGraph().getDefaultGraph();
+    }
+
+    /**
+     * Compacts the database: TDB2 writes each transaction's changes to new blocks and keeps the old
+     * ones, so a database that many imports have changed grows well beyond its data. This copies the
+     * live data into a new generation and deletes the old one; readers go on meanwhile, writers wait.
+     *
+     * @return the database's size on disk before and after, in bytes
+     * @throws IllegalStateException for a database in memory
+     */
+    public long[] compact() throws IOException {
+        if (directory == null) {
+            throw new IllegalStateException("a database in memory has nothing to compact");
+        }
+        long before = sizeOnDisk();
+        DatabaseMgr.compact(tdb.asDatasetGraph(), true);
+        return new long[] {before, sizeOnDisk()};
+    }
+
+    /** The bytes of the database's files (its data and its name index); 0 in memory. */
+    public long sizeOnDisk() throws IOException {
+        if (directory == null) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     /** Closes and releases the database, so another process (a stock Fuseki, say) may open it. */

@@ -1,6 +1,5 @@
 package org.symptomgraph.cli;
 
-import org.symptomgraph.importer.Importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.symptomgraph.importer.Importer;
+import org.symptomgraph.queries.QueryCatalog;
+import org.symptomgraph.queries.QueryRunner;
 import org.symptomgraph.rdf.DocumentMapper;
 import org.symptomgraph.rdf.Iris;
 import org.symptomgraph.store.GraphStore;
@@ -76,6 +80,32 @@ class BackupRestoreTest {
             assertFalse(store.read(() -> Fixtures.ask(store.dataset().getDefaultModel(),
                     "ASK { ?s rdfs:label \"Petechiae\"@en ; schema:cause <https://w3id.org/symptomgraph/cause/leukemia> }")));
         }
+    }
+
+    @Test
+    void compactionKeepsEveryGraphInANewGenerationAndDeletesTheOld() throws Exception {
+        Path db = database();
+        Path backup = dir.resolve("before-compaction.nq.gz");
+        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", backup.toString()).status());
+        Path reference = dir.resolve("reference");
+        assertEquals(0, Cli.run("restore", backup.toString(), "--db", reference.toString()).status());
+
+        Cli.Run c = Cli.run("compact", "--db", db.toString());
+        assertEquals(0, c.status(), c.toString());
+        assertTrue(c.out().startsWith("compacted " + db + " from "), c.out());
+        try (var generations = Files.list(db)) {
+            assertEquals(List.of("Data-0002"), generations.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("Data-")).toList(), "the old generation is gone");
+        }
+        assertTrue(sameDataset(reference, db), "every graph, the default graph too");
+        // The name index is the database's too: label search still finds what it found.
+        try (GraphStore store = GraphStore.open(db)) {
+            assertEquals(1, QueryRunner.select(store.dataset(), QueryCatalog.load().get("label-search").orElseThrow()
+                    .bind(Map.of("text", "hiccups"))).size());
+        }
+        Cli.Run missing = Cli.run("compact", "--db", dir.resolve("no-such-db").toString());
+        assertEquals(1, missing.status(), missing.toString());
+        assertTrue(missing.err().contains("no database at"), missing.err());
     }
 
     @Test
