@@ -36,4 +36,18 @@ class EndpointBenchmarkTest {
             assertEquals(0, bench.drive(endpoint, three, 2, 300, Duration.ZERO).requests());
         }
     }
+
+    @Test
+    void aQuerySlowOnTheBaselineIsMeasuredInBlocksOfTheRepeats() throws Exception {
+        EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
+                Duration.ofSeconds(30), 1, 5, 0, Duration.ofSeconds(1), false), new PrintStream(OutputStream.nullOutputStream()));
+        try (TestServer server = TestServer.petechiae()) {
+            URI endpoint = URI.create(server.server().endpointUrl());
+            EndpointBenchmark.Pair pair = bench.inBlocks(endpoint, endpoint,
+                    new EndpointBenchmark.Named("ask", "ASK { ?s ?p ?o }"));
+            assertEquals(5, pair.a().requests(), "every repeat on a, in one run");
+            assertEquals(5, pair.b().requests());
+            assertEquals(0, pair.a().errors() + pair.b().errors());
+        }
+    }
 }

@@ -50,6 +50,13 @@ class BackupRestoreTest {
         return db;
     }
 
+    /** Backs the database up into a file of this name. */
+    private Path backUp(Path db, String name) {
+        Path backup = dir.resolve(name);
+        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", backup.toString()).status());
+        return backup;
+    }
+
     private static boolean sameDataset(Path a, Path b) {
         try (GraphStore x = GraphStore.open(a); GraphStore y = GraphStore.open(b)) {
             return x.read(() -> y.read(() -> {
@@ -85,8 +92,7 @@ class BackupRestoreTest {
     @Test
     void compactionKeepsEveryGraphInANewGenerationAndDeletesTheOld() throws Exception {
         Path db = database();
-        Path backup = dir.resolve("before-compaction.nq.gz");
-        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", backup.toString()).status());
+        Path backup = backUp(db, "before-compaction.nq.gz");
         Path reference = dir.resolve("reference");
         assertEquals(0, Cli.run("restore", backup.toString(), "--db", reference.toString()).status());
 
@@ -111,8 +117,7 @@ class BackupRestoreTest {
     @Test
     void aDatabaseWithDataIsRefusedUnlessForced() throws Exception {
         Path db = database();
-        Path backup = dir.resolve("b.nq.gz");
-        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", backup.toString()).status());
+        Path backup = backUp(db, "b.nq.gz");
 
         Path other = dir.resolve("other");
         try (GraphStore store = GraphStore.open(other)) {
@@ -138,8 +143,7 @@ class BackupRestoreTest {
     @Test
     void aDamagedBackupLeavesTheDatabaseAsItWas() throws Exception {
         Path db = database();
-        Path backup = dir.resolve("b.nq.gz");
-        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", backup.toString()).status());
+        Path backup = backUp(db, "b.nq.gz");
         // The first half of the backup, then a line that is no N-Quads.
         byte[] whole = new java.util.zip.GZIPInputStream(Files.newInputStream(backup)).readAllBytes();
         Path damaged = dir.resolve("damaged.nq.gz");
@@ -172,8 +176,7 @@ class BackupRestoreTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(empty))) {
             out.write("# nothing here\n".getBytes(StandardCharsets.UTF_8));
         }
-        Path copy = dir.resolve("copy.nq.gz");
-        assertEquals(0, Cli.run("backup", "--db", db.toString(), "--out", copy.toString()).status());
+        Path copy = backUp(db, "copy.nq.gz");
         Cli.Run r = Cli.run("restore", empty.toString(), "--db", db.toString(), "--force");
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("holds no quads"), r.err());
