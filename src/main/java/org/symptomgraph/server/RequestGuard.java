@@ -4,17 +4,21 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.FilterMapping;
+import org.eclipse.jetty.ee10.servlet.HttpInput;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.util.NanoTime;
 
 /**
  * The first filter of the public server, ahead of Fuseki's CORS filter:
@@ -24,7 +28,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
  * otherwise, before Fuseki reads or parses anything (a body over {@link #MAX_QUERY_BYTES} was
  * refused before it was read, by {@link ClientLimits});</li>
  * <li>after a refusal (4xx, 5xx), what is left of a small request body is read, so that the
- * connection stays open for the client's next request.</li>
+ * connection stays open for the client's next request, unless reading it could fail Jetty's
+ * minimum data rate (which would cut the answer short).</li>
  * </ul>
  */
 public final class RequestGuard implements Filter {
@@ -39,6 +44,8 @@ public final class RequestGuard implements Filter {
      * Tomcat's maxSwallowSize does) avoids both; a larger one is left, and the connection closed.
      */
     private static final long SWALLOW_BYTES = 2 * 1024 * 1024;
+    /** Time allowed for reading what is left of a body, in the check that Jetty's data rate holds. */
+    private static final long READ_MARGIN_MILLIS = 10;
 
     private final String datasetPath;
 
@@ -111,17 +118,37 @@ public final class RequestGuard implements Filter {
                 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
             return;
         }
-        InputStream in;
+        ServletInputStream in;
         try {
             in = request.getInputStream();
         } catch (IllegalStateException readAsText) {
             return; // read through getReader(): nothing left to drop
+        }
+        if (in.isFinished() || tooLateToRead(request, in)) {
+            return;
         }
         byte[] buffer = new byte[8192];
         long read = 0;
         for (int n; read <= SWALLOW_BYTES && (n = in.read(buffer)) >= 0; ) {
             read += n;
         }
+    }
+
+    /**
+     * Whether a read now could fail Jetty's minimum request data rate ({@link ClientLimits#MIN_DATA_RATE}),
+     * which divides the bytes of the body taken in by the time since the first of them was, and aborts an
+     * answer already sent when it fails: a small body read long before a refusal that took its time (a
+     * document read and rejected, under load) is not a slow client, but would fail it. The time since the
+     * request began bounds Jetty's from above; a body not read yet is not timed yet.
+     */
+    private static boolean tooLateToRead(HttpServletRequest request, ServletInputStream in) {
+        ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
+        if (!(in instanceof HttpInput jettyInput) || jettyRequest == null) {
+            return false;
+        }
+        long arrived = jettyInput.getContentReceived();
+        long millis = TimeUnit.NANOSECONDS.toMillis(NanoTime.since(jettyRequest.getBeginNanoTime()));
+        return arrived > 0 && ClientLimits.MIN_DATA_RATE * (millis + READ_MARGIN_MILLIS) / 1000 >= arrived;
     }
 
     /** An error without any CORS header, so a browser shows the other site nothing. */

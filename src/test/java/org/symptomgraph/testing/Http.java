@@ -130,28 +130,42 @@ public final class Http {
         return head.toString();
     }
 
-    /** Skips a response body of a Content-Length, or chunked. */
-    public static void skipBody(InputStream in, String head) throws IOException {
+    /**
+     * Reads a response body of a Content-Length, or chunked, to its end; a connection closed before
+     * that end (an answer cut short) is an {@link java.io.EOFException}.
+     */
+    public static String readBody(InputStream in, String head) throws IOException {
         java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
         if (length.find()) {
-            in.readNBytes(Integer.parseInt(length.group(1)));
-            return;
+            return new String(readExactly(in, Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
         }
-        while (true) { // chunked: size line, data, CRLF; a zero size ends it
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        while (true) { // chunked: size line, data, CRLF; a zero size, then a blank line, ends it
             String size = readLine(in).trim();
-            int n = Integer.parseInt(size.isEmpty() ? "0" : size.split(";")[0], 16);
+            int n = Integer.parseInt(size.split(";")[0], 16);
             if (n == 0) {
                 readLine(in);
-                return;
+                return body.toString(StandardCharsets.UTF_8);
             }
-            in.readNBytes(n);
+            body.writeBytes(readExactly(in, n));
             readLine(in);
         }
     }
 
+    private static byte[] readExactly(InputStream in, int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new java.io.EOFException("closed after " + bytes.length + " of " + n + " bytes");
+        }
+        return bytes;
+    }
+
     private static String readLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("closed within a line: " + line);
+            }
             line.append((char) b);
         }
         return line.toString();
