@@ -207,13 +207,21 @@ public final class BenchCommand implements Runnable {
 
         enum BareBuffers { stock, pooled }
 
+        @Option(names = "--baseline", paramLabel = "bare|none", defaultValue = "bare",
+                description = "bare: against a bare Fuseki over a copy (default); none: serve alone, each query by "
+                        + "itself at concurrency 1 against the simple SELECT on the same server (no copy: for a "
+                        + "database that does not fit in memory twice).")
+        Baseline baseline;
+
+        enum Baseline { bare, none }
+
         @Override
         public Integer call() throws Exception {
             PrintStream log = stderr();
             Path work = common.work();
             EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(mix.concurrency, requests,
                     Duration.ofSeconds(cap), mix.rounds, repeats, warmup, Duration.ofMillis(mix.mixLimitMillis),
-                    bareBuffers == BareBuffers.pooled), log);
+                    bareBuffers == BareBuffers.pooled, baseline == Baseline.bare), log);
             PrintStream out = stdout();
             if (!"none".equals(documents)) {
                 Path db = BenchFiles.documentsDatabase(work, Path.of(documents), importer());

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,9 +102,12 @@ public final class EndpointBenchmark {
         static final Run NONE = new Run(0, 0, 0, new long[0], new int[0]);
     }
 
-    /** Settings of the harness; {@code poolBareBuffers} gives bare Fuseki serve's response-buffer pool too. */
+    /**
+     * Settings of the harness; {@code poolBareBuffers} gives bare Fuseki serve's response-buffer pool too;
+     * without {@code againstBare}, serve is measured alone (no copy, no bare Fuseki).
+     */
     public record Load(List<Integer> concurrency, int requests, Duration cap, int rounds, int perQueryRepeats,
-            int warmup, Duration mixLimit, boolean poolBareBuffers) {
+            int warmup, Duration mixLimit, boolean poolBareBuffers, boolean againstBare) {
     }
 
     public static final long RESULT_LIMIT = EndpointSettings.DEFAULT_RESULT_LIMIT;
@@ -136,6 +141,10 @@ public final class EndpointBenchmark {
         // All the benchmark's clients come from one address: the per-client limit is raised to the global one.
         EndpointSettings settings = EndpointSettings.defaults(portA).withLoopbackOnly(true).withQueryTimeout(TIMEOUT)
                 .withResultLimit(RESULT_LIMIT).withClients(new ClientLimits(100, 32, 32, null));
+        if (!load.againstBare()) {
+            alone(label, db, settings, out);
+            return;
+        }
         // serve adds its service graphs (VoID, examples) on start: start once, so the copy has them too.
         GraphStore storeA = GraphStore.open(a);
         try (SymptomGraphServer first = SymptomGraphServer.start(storeA, settings)) {
@@ -155,11 +164,7 @@ public final class EndpointBenchmark {
             ResponseBuffers.pool(bare);
         }
         bare.start();
-        // The same for both: no line per request in the log.
-        Configurator.setLevel("org.apache.jena.fuseki", Level.WARN);
-        // Bare Fuseki has no text index by design: label-search scans there, and jena-text would say so
-        // twice for each of its requests.
-        Configurator.setLevel("org.apache.jena.query.text.TextQueryPF", Level.ERROR);
+        quietLogs();
         try {
             URI uriA = URI.create("http://localhost:" + serve.port() + "/" + EndpointSettings.DATASET + "/sparql");
             URI uriB = URI.create("http://localhost:" + bare.getHttpPort() + "/ds/sparql");
@@ -172,6 +177,62 @@ public final class EndpointBenchmark {
             TDBInternal.expel(dsgB);
             BenchFiles.delete(b);
         }
+    }
+
+    /** No line per request in the log, for either server. */
+    private static void quietLogs() {
+        Configurator.setLevel("org.apache.jena.fuseki", Level.WARN);
+        // Bare Fuseki has no text index by design: label-search scans there, and jena-text would say so
+        // twice for each of its requests.
+        Configurator.setLevel("org.apache.jena.query.text.TextQueryPF", Level.ERROR);
+    }
+
+    /**
+     * serve alone on {@code db}: each query by itself at concurrency 1, against the simple SELECT on
+     * the same server in the same run. For a database that does not fit in memory twice, where bare
+     * Fuseki's reads of its copy would evict serve's pages between serve's requests.
+     */
+    private void alone(String label, Path db, EndpointSettings settings, PrintStream out) {
+        GraphStore store = GraphStore.open(db);
+        try (SymptomGraphServer serve = SymptomGraphServer.start(store, settings)) {
+            awaitVoid(serve, label);
+            quietLogs();
+            URI uri = URI.create("http://localhost:" + serve.port() + "/" + EndpointSettings.DATASET + "/sparql");
+            List<Named> queries = queries(store);
+            log.printf(Locale.ROOT, "endpoint %s: %d queries on serve alone; warming up%n", label, queries.size());
+            for (int i = 0; i < load.warmup(); i++) {
+                queries.forEach(q -> send(uri, q.sparql()));
+            }
+            Map<Named, Run> runs = eachAlone(uri, queries);
+            double baseline = runs.get(queries.get(queries.size() - 1)).percentileMillis(50);
+            out.println();
+            out.printf(Locale.ROOT, "## Endpoint, %s: serve alone, each query by itself at concurrency 1 "
+                    + "(%d passes over the queries, %d requests of each a pass; ratio to simple-select's p50)%n%n",
+                    label, load.rounds(), load.perQueryRepeats());
+            out.println("| query | p50 ms | p99 ms | p50 / simple-select | errors |");
+            out.println("|---|---:|---:|---:|---:|");
+            runs.forEach((q, run) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |%n", q.name(),
+                    run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(50) / baseline,
+                    run.errors()));
+            out.flush();
+        } finally {
+            store.close();
+        }
+    }
+
+    /**
+     * Each query by itself, {@link Load#perQueryRepeats()} requests at concurrency 1, in
+     * {@link Load#rounds()} passes over the list (so that a drift of the machine spreads over all
+     * of them), merged by query, in the list's order.
+     */
+    Map<Named, Run> eachAlone(URI endpoint, List<Named> queries) {
+        Map<Named, Run> runs = new LinkedHashMap<>();
+        for (int pass = 0; pass < load.rounds(); pass++) {
+            for (Named q : queries) {
+                runs.merge(q, drive(endpoint, List.of(q), 1, load.perQueryRepeats(), load.cap()), Run::plus);
+            }
+        }
+        return runs;
     }
 
     /**

@@ -21,7 +21,7 @@ class EndpointBenchmarkTest {
     @Test
     void runsEndOnWholeRotations() throws Exception {
         EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
-                Duration.ofSeconds(30), 1, 1, 0, Duration.ofSeconds(1), false), new PrintStream(OutputStream.nullOutputStream()));
+                Duration.ofSeconds(30), 1, 1, 0, Duration.ofSeconds(1), false, true), new PrintStream(OutputStream.nullOutputStream()));
         List<EndpointBenchmark.Named> three = List.of(
                 new EndpointBenchmark.Named("ask", "ASK { ?s ?p ?o }"),
                 new EndpointBenchmark.Named("one", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
@@ -40,7 +40,7 @@ class EndpointBenchmarkTest {
     @Test
     void aQuerySlowOnTheBaselineIsMeasuredInBlocksOfTheRepeats() throws Exception {
         EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
-                Duration.ofSeconds(30), 1, 5, 0, Duration.ofSeconds(1), false), new PrintStream(OutputStream.nullOutputStream()));
+                Duration.ofSeconds(30), 1, 5, 0, Duration.ofSeconds(1), false, true), new PrintStream(OutputStream.nullOutputStream()));
         try (TestServer server = TestServer.petechiae()) {
             URI endpoint = URI.create(server.server().endpointUrl());
             EndpointBenchmark.Pair pair = bench.inBlocks(endpoint, endpoint,
@@ -48,6 +48,23 @@ class EndpointBenchmarkTest {
             assertEquals(5, pair.a().requests(), "every repeat on a, in one run");
             assertEquals(5, pair.b().requests());
             assertEquals(0, pair.a().errors() + pair.b().errors());
+        }
+    }
+
+    @Test
+    void aloneEachQueryRunsItsRepeatsInEveryPass() throws Exception {
+        EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
+                Duration.ofSeconds(30), 2, 3, 0, Duration.ofSeconds(1), false, false),
+                new PrintStream(OutputStream.nullOutputStream()));
+        List<EndpointBenchmark.Named> two = List.of(new EndpointBenchmark.Named("ask", "ASK { ?s ?p ?o }"),
+                new EndpointBenchmark.Named("one", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"));
+        try (TestServer server = TestServer.petechiae()) {
+            var runs = bench.eachAlone(URI.create(server.server().endpointUrl()), two);
+            assertEquals(two, List.copyOf(runs.keySet()), "in the list's order");
+            runs.values().forEach(run -> {
+                assertEquals(6, run.requests(), "3 requests in each of 2 passes");
+                assertEquals(0, run.errors());
+            });
         }
     }
 }
