@@ -109,6 +109,7 @@ final class Site {
     void built(FusekiServer fuseki) {
         endpointUrl = settings.publicUrl() != null ? settings.publicUrl()
                 : "http://localhost:" + fuseki.getHttpPort() + path + "/sparql";
+        VoidDescription.adopt(store.dataset(), settings.base(), endpointUrl);
         ServiceGraphs.removeAllBut(store.dataset(),
                 Set.of(SparqlExamples.graphName(endpointUrl), VoidDescription.graphName(endpointUrl)));
         store.replaceServiceGraph(SparqlExamples.graphName(endpointUrl), SparqlExamples.describe(catalog, endpointUrl));

@@ -151,6 +151,34 @@ final class VoidDescription {
         });
     }
 
+    /**
+     * Carries a description counted for another endpoint URL of this database (another port or host:
+     * a replica restored from a backup) over to {@code endpointUrl}'s graph, with its
+     * {@code void:sparqlEndpoint} made this one's, when that graph holds none: {@link #stored} then
+     * reuses it if nothing has been imported since, instead of counting for minutes again. Call
+     * before the other endpoints' service graphs are removed.
+     */
+    static void adopt(Dataset dataset, String base, String endpointUrl) {
+        String graph = graphName(endpointUrl);
+        String query = "SELECT ?g WHERE { GRAPH ?g { <" + datasetIri(base) + "> <" + VOID + "sparqlEndpoint> ?e } "
+                + "FILTER(STRENDS(STR(?g), \"" + GRAPH_SUFFIX + "\")) } LIMIT 1";
+        dataset.executeWrite(() -> {
+            if (dataset.containsNamedModel(graph)) {
+                return;
+            }
+            try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
+                var rows = qe.execSelect();
+                if (rows.hasNext()) {
+                    Model other = dataset.getNamedModel(rows.next().getResource("g").getURI());
+                    Model here = ModelFactory.createDefaultModel().add(other).setNsPrefixes(other.getNsPrefixMap());
+                    here.createResource(datasetIri(base)).removeAll(p(here, "sparqlEndpoint"))
+                            .addProperty(p(here, "sparqlEndpoint"), here.createResource(endpointUrl));
+                    dataset.replaceNamedModel(graph, here);
+                }
+            }
+        });
+    }
+
     /** A count over the whole database may take longer than the endpoint's query timeout: it gets an hour. */
     private static QueryExecution query(Dataset dataset, String query) {
         return QueryExecution.dataset(dataset).query(query).timeout(1, TimeUnit.HOURS).build();

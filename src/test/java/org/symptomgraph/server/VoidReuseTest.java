@@ -36,12 +36,7 @@ class VoidReuseTest {
             // Mark the stored description: a start that reuses it serves the mark, one that counts does not.
             String graph = "http://localhost:" + settings.port() + "/" + EndpointSettings.DATASET + "/sparql"
                     + VoidDescription.GRAPH_SUFFIX;
-            store.dataset().executeWrite(() -> {
-                Model stored = store.dataset().getNamedModel(graph);
-                Resource ds = stored.createResource(DATASET);
-                stored.removeAll(ds, voidProperty(stored, "triples"), null);
-                ds.addLiteral(voidProperty(stored, "triples"), stored.createTypedLiteral("7", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
-            });
+            markTriples(store, graph, 7);
             assertEquals(7, number(voidAfterStart(store, settings), "triples"), "reused");
 
             // A second page: counted afresh.
@@ -53,6 +48,44 @@ class VoidReuseTest {
             assertTrue(recounted.contains(recounted.createResource(DATASET), org.apache.jena.vocabulary.DCTerms.modified),
                     "dated by the newest import");
         }
+    }
+
+    @Test
+    void aStartAtAnotherUrlReusesTheDescriptionCountedForTheFirst() throws Exception {
+        try (GraphStore store = GraphStore.inMemory()) {
+            store.replace(Fixtures.graph(Fixtures.PETECHIAE), Instant.parse("2026-01-01T00:00:00Z"));
+            EndpointSettings first = EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true);
+            voidAfterStart(store, first);
+            String firstGraph = "http://localhost:" + first.port() + "/" + EndpointSettings.DATASET + "/sparql"
+                    + VoidDescription.GRAPH_SUFFIX;
+            markTriples(store, firstGraph, 7);
+
+            // A replica restored elsewhere: another port, so another endpoint URL and graph.
+            EndpointSettings second = EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true);
+            Model reused = voidAfterStart(store, second);
+            assertEquals(7, number(reused, "triples"), "reused, not counted");
+            String secondEndpoint = "http://localhost:" + second.port() + "/" + EndpointSettings.DATASET + "/sparql";
+            assertEquals(secondEndpoint, reused.getRequiredProperty(reused.createResource(DATASET),
+                    voidProperty(reused, "sparqlEndpoint")).getResource().getURI(), "this endpoint's URL");
+            assertTrue(store.read(() -> store.dataset().containsNamedModel(secondEndpoint + VoidDescription.GRAPH_SUFFIX)),
+                    "stored for this URL too");
+
+            // An import since: neither stored description holds, and a start at a third URL counts.
+            store.replace(Fixtures.graph(Fixtures.testDocument("hiccups.txt")), Instant.parse("2026-02-01T00:00:00Z"));
+            Model counted = voidAfterStart(store, EndpointSettings.defaults(Http.freePort()).withLoopbackOnly(true));
+            assertEquals((long) store.read(() -> store.currentView().size()), number(counted, "triples"));
+        }
+    }
+
+    /** Overwrites void:triples of the description stored in {@code graph}, to tell a reuse from a count. */
+    private static void markTriples(GraphStore store, String graph, long triples) {
+        store.dataset().executeWrite(() -> {
+            Model stored = store.dataset().getNamedModel(graph);
+            Resource ds = stored.createResource(DATASET);
+            stored.removeAll(ds, voidProperty(stored, "triples"), null);
+            ds.addLiteral(voidProperty(stored, "triples"), stored.createTypedLiteral(Long.toString(triples),
+                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+        });
     }
 
     /** Starts a server, waits for its VoID description, reads it over HTTP and stops the server. */
