@@ -77,18 +77,53 @@ public final class RequestGuard implements Filter {
 
     /**
      * A refusal (4xx, 5xx) leaves the body unread, and Jetty then closes the connection after the
-     * answer without saying so: a client that reuses it finds it gone. Sending the answer, then
-     * reading what is left of a small body, keeps the connection. The admin route calls it too.
+     * answer: a client that reuses it finds it gone. Sending the answer, then reading what is left of
+     * a small body, keeps the connection; where the body is left, the answer says
+     * {@code Connection: close}, so that no client pools the connection. The admin route calls it too.
      */
     static void afterRefusal(HttpServletRequest request, HttpServletResponse response) {
-        if (response.getStatus() >= 400) {
-            try {
-                response.flushBuffer();
-                swallow(request);
-            } catch (IOException gone) {
-                // The client went away; Jetty closes the connection, as without this.
-            }
+        if (response.getStatus() < 400) {
+            return;
         }
+        try {
+            switch (leftover(request)) {
+                case NONE -> { }
+                case SMALL -> {
+                    response.flushBuffer();
+                    drop(request.getInputStream());
+                }
+                case LEFT -> {
+                    if (!response.isCommitted()) {
+                        response.setHeader("Connection", "close");
+                    }
+                }
+            }
+        } catch (IOException gone) {
+            // The client went away; Jetty closes the connection, as without this.
+        }
+    }
+
+    /** What is left of a request body after a refusal: nothing, a small part to read, or a part to leave. */
+    private enum Leftover { NONE, SMALL, LEFT }
+
+    private static Leftover leftover(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+            return Leftover.NONE;
+        }
+        if (declared > SWALLOW_BYTES) {
+            return Leftover.LEFT;
+        }
+        ServletInputStream in;
+        try {
+            in = request.getInputStream();
+        } catch (IllegalStateException readAsText) {
+            return Leftover.NONE; // read through getReader(): nothing left to drop
+        }
+        if (in.isFinished()) {
+            return Leftover.NONE;
+        }
+        return tooLateToRead(request, in) ? Leftover.LEFT : Leftover.SMALL;
     }
 
     private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -111,22 +146,8 @@ public final class RequestGuard implements Filter {
         chain.doFilter(request, response);
     }
 
-    /** Reads and drops what is left of a request body of at most {@link #SWALLOW_BYTES}; a larger one is left. */
-    private static void swallow(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared == 0 || declared > SWALLOW_BYTES
-                || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
-            return;
-        }
-        ServletInputStream in;
-        try {
-            in = request.getInputStream();
-        } catch (IllegalStateException readAsText) {
-            return; // read through getReader(): nothing left to drop
-        }
-        if (in.isFinished() || tooLateToRead(request, in)) {
-            return;
-        }
+    /** Reads and drops what is left of a request body, up to {@link #SWALLOW_BYTES}. */
+    private static void drop(ServletInputStream in) throws IOException {
         byte[] buffer = new byte[8192];
         long read = 0;
         for (int n; read <= SWALLOW_BYTES && (n = in.read(buffer)) >= 0; ) {

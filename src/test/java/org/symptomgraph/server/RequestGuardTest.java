@@ -21,7 +21,8 @@ import org.symptomgraph.testing.Http;
 
 /**
  * A refusal that took its time is sent whole: the body it leaves (read or not) is not read again
- * when that could fail Jetty's minimum request data rate, which aborts an answer already sent.
+ * when that could fail Jetty's minimum request data rate, which aborts an answer already sent; and
+ * one that leaves a body unread says that the connection closes, so that no client reuses it.
  */
 class RequestGuardTest {
 
@@ -75,6 +76,24 @@ class RequestGuardTest {
             String head = Http.readHead(in);
             assertTrue(head.startsWith("HTTP/1.1 400"), head);
             assertEquals(ANSWER, Http.readBody(in, head), "the whole answer");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRefusalThatLeavesALargeBodySaysItClosesTheConnection() throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getHttpPort())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("PUT /refuse HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + 3 * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[4096]);
+            out.flush();
+            InputStream in = s.getInputStream();
+            String head = Http.readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 400"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("connection: close"),
+                    "no client may pool it: " + head);
+            assertEquals(ANSWER, Http.readBody(in, head));
         }
     }
 }
