@@ -208,9 +208,9 @@ public final class BenchCommand implements Runnable {
         enum BareBuffers { stock, pooled }
 
         @Option(names = "--baseline", paramLabel = "bare|none", defaultValue = "bare",
-                description = "bare: against a bare Fuseki over a copy (default); none: serve alone, each query by "
-                        + "itself at concurrency 1 against the simple SELECT on the same server (no copy: for a "
-                        + "database that does not fit in memory twice).")
+                description = "bare: against a bare Fuseki over a copy (default); none: serve alone, each canned query "
+                        + "by its route at concurrency 1, against ASK {} and the simple SELECT on the same server (no "
+                        + "copy: for a database that does not fit in memory twice).")
         Baseline baseline;
 
         enum Baseline { bare, none }

@@ -188,31 +188,36 @@ public final class EndpointBenchmark {
     }
 
     /**
-     * serve alone on {@code db}: each query by itself at concurrency 1, against the simple SELECT on
-     * the same server in the same run. For a database that does not fit in memory twice, where bare
-     * Fuseki's reads of its copy would evict serve's pages between serve's requests.
+     * serve alone on {@code db}: each canned query by itself at concurrency 1, by its route as users
+     * call it ({@code /symptomgraph/queries/NAME?param=value}, a page at a time), against {@code ASK {}}
+     * (the floor of a request) and the simple SELECT by {@code /sparql} on the same server in the same
+     * run. For a database that does not fit in memory twice, where bare Fuseki's reads of its copy would
+     * evict serve's pages between serve's requests.
      */
     private void alone(String label, Path db, EndpointSettings settings, PrintStream out) {
         GraphStore store = GraphStore.open(db);
         try (SymptomGraphServer serve = SymptomGraphServer.start(store, settings)) {
             awaitVoid(serve, label);
             quietLogs();
-            URI uri = URI.create("http://localhost:" + serve.port() + "/" + EndpointSettings.DATASET + "/sparql");
-            List<Named> queries = queries(store);
-            log.printf(Locale.ROOT, "endpoint %s: %d queries on serve alone; warming up%n", label, queries.size());
+            String root = "http://localhost:" + serve.port() + "/" + EndpointSettings.DATASET;
+            Map<String, HttpRequest> requests = new LinkedHashMap<>();
+            canned(store).forEach(b -> requests.put(b.name(), routeRequest(root, b)));
+            requests.put(ASK_EMPTY, request(URI.create(root + "/sparql"), ASK_EMPTY));
+            requests.put("simple-select", request(URI.create(root + "/sparql"), SIMPLE_SELECT));
+            log.printf(Locale.ROOT, "endpoint %s: %d requests on serve alone; warming up%n", label, requests.size());
             for (int i = 0; i < load.warmup(); i++) {
-                queries.forEach(q -> send(uri, q.sparql()));
+                requests.values().forEach(this::send);
             }
-            Map<Named, Run> runs = eachAlone(uri, queries);
-            double baseline = runs.get(queries.get(queries.size() - 1)).percentileMillis(50);
+            Map<String, Run> runs = eachAlone(requests);
+            double floor = runs.get(ASK_EMPTY).percentileMillis(50);
             out.println();
-            out.printf(Locale.ROOT, "## Endpoint, %s: serve alone, each query by itself at concurrency 1 "
-                    + "(%d passes over the queries, %d requests of each a pass; ratio to simple-select's p50)%n%n",
-                    label, load.rounds(), load.perQueryRepeats());
-            out.println("| query | p50 ms | p99 ms | p50 / simple-select | errors |");
+            out.printf(Locale.ROOT, "## Endpoint, %s: serve alone, each canned query by its route at concurrency 1 "
+                    + "(%d passes, %d requests of each a pass; ratio to the p50 of %s)%n%n",
+                    label, load.rounds(), load.perQueryRepeats(), ASK_EMPTY);
+            out.println("| query | p50 ms | p99 ms | p50 / ASK | errors |");
             out.println("|---|---:|---:|---:|---:|");
-            runs.forEach((q, run) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |%n", q.name(),
-                    run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(50) / baseline,
+            runs.forEach((name, run) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |%n", name,
+                    run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(50) / floor,
                     run.errors()));
             out.flush();
         } finally {
@@ -220,17 +225,31 @@ public final class EndpointBenchmark {
         }
     }
 
+    private static final String ASK_EMPTY = "ASK {}";
+
+    /** A canned query's route with its values, as a GET. */
+    static HttpRequest routeRequest(String datasetRoot, Bound b) {
+        StringBuilder url = new StringBuilder(datasetRoot).append("/queries/").append(b.query().name());
+        char sep = '?';
+        for (Map.Entry<String, String> e : b.values().entrySet()) {
+            url.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return HttpRequest.newBuilder(URI.create(url.toString())).GET().header("Accept", ACCEPT)
+                .timeout(TIMEOUT.plusSeconds(10)).build();
+    }
+
     /**
-     * Each query by itself, {@link Load#perQueryRepeats()} requests at concurrency 1, in
+     * Each request by itself, {@link Load#perQueryRepeats()} times at concurrency 1, in
      * {@link Load#rounds()} passes over the list (so that a drift of the machine spreads over all
-     * of them), merged by query, in the list's order.
+     * of them), merged by name, in the list's order.
      */
-    Map<Named, Run> eachAlone(URI endpoint, List<Named> queries) {
-        Map<Named, Run> runs = new LinkedHashMap<>();
+    Map<String, Run> eachAlone(Map<String, HttpRequest> requests) {
+        Map<String, Run> runs = new LinkedHashMap<>();
         for (int pass = 0; pass < load.rounds(); pass++) {
-            for (Named q : queries) {
-                runs.merge(q, drive(endpoint, List.of(q), 1, load.perQueryRepeats(), load.cap()), Run::plus);
-            }
+            requests.forEach((name, request) -> runs.merge(name,
+                    drive(List.of(request), 1, 1, load.perQueryRepeats(), load.cap()), Run::plus));
         }
         return runs;
     }

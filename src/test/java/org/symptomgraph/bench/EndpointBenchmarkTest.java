@@ -56,14 +56,21 @@ class EndpointBenchmarkTest {
         EndpointBenchmark bench = new EndpointBenchmark(work, new EndpointBenchmark.Load(List.of(1), 4,
                 Duration.ofSeconds(30), 2, 3, 0, Duration.ofSeconds(1), false, false),
                 new PrintStream(OutputStream.nullOutputStream()));
-        List<EndpointBenchmark.Named> two = List.of(new EndpointBenchmark.Named("ask", "ASK { ?s ?p ?o }"),
-                new EndpointBenchmark.Named("one", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"));
         try (TestServer server = TestServer.petechiae()) {
-            var runs = bench.eachAlone(URI.create(server.server().endpointUrl()), two);
-            assertEquals(two, List.copyOf(runs.keySet()), "in the list's order");
+            URI endpoint = URI.create(server.server().endpointUrl());
+            java.util.Map<String, java.net.http.HttpRequest> two = new java.util.LinkedHashMap<>();
+            two.put("ask", EndpointBenchmark.request(endpoint, "ASK { ?s ?p ?o }"));
+            two.put("one", EndpointBenchmark.request(endpoint, "SELECT * WHERE { ?s ?p ?o } LIMIT 1"));
+            org.symptomgraph.queries.CannedQuery causes = org.symptomgraph.queries.QueryCatalog.load().all().stream()
+                    .filter(q -> q.name().equals("causes-of-symptom")).findFirst().orElseThrow();
+            String root = endpoint.toString().substring(0, endpoint.toString().lastIndexOf("/sparql"));
+            two.put("route", EndpointBenchmark.routeRequest(root,
+                    new EndpointBenchmark.Bound("route", causes, java.util.Map.of("symptom", "Petechiae"))));
+            var runs = bench.eachAlone(two);
+            assertEquals(List.of("ask", "one", "route"), List.copyOf(runs.keySet()), "in the list's order");
             runs.values().forEach(run -> {
                 assertEquals(6, run.requests(), "3 requests in each of 2 passes");
-                assertEquals(0, run.errors());
+                assertEquals(0, run.errors(), "the canned query's route answers too");
             });
         }
     }
