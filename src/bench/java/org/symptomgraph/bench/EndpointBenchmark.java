@@ -236,8 +236,7 @@ public final class EndpointBenchmark {
                     .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
             sep = '&';
         }
-        return HttpRequest.newBuilder(URI.create(url.toString())).GET().header("Accept", ACCEPT)
-                .timeout(TIMEOUT.plusSeconds(10)).build();
+        return accepting(HttpRequest.newBuilder(URI.create(url.toString())).GET());
     }
 
     /**
@@ -461,6 +460,11 @@ public final class EndpointBenchmark {
                 ? HttpRequest.newBuilder(URI.create(endpoint + "?query=" + encoded)).GET()
                 : HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("query=" + encoded));
+        return accepting(builder);
+    }
+
+    /** The request with what the load asks for and a timeout past the server's. */
+    private static HttpRequest accepting(HttpRequest.Builder builder) {
         return builder.header("Accept", ACCEPT).timeout(TIMEOUT.plusSeconds(10)).build();
     }
 

@@ -162,20 +162,24 @@ final class VoidDescription {
         String graph = graphName(endpointUrl);
         String query = "SELECT ?g WHERE { GRAPH ?g { <" + datasetIri(base) + "> <" + VOID + "sparqlEndpoint> ?e } "
                 + "FILTER(STRENDS(STR(?g), \"" + GRAPH_SUFFIX + "\")) } LIMIT 1";
-        dataset.executeWrite(() -> {
+        // Read first: a start whose URL already has its description writes nothing.
+        Optional<Model> other = dataset.calculateRead(() -> {
             if (dataset.containsNamedModel(graph)) {
-                return;
+                return Optional.empty();
             }
             try (QueryExecution qe = QueryExecution.dataset(dataset).query(query).build()) {
                 var rows = qe.execSelect();
-                if (rows.hasNext()) {
-                    Model other = dataset.getNamedModel(rows.next().getResource("g").getURI());
-                    Model here = ModelFactory.createDefaultModel().add(other).setNsPrefixes(other.getNsPrefixMap());
-                    here.createResource(datasetIri(base)).removeAll(p(here, "sparqlEndpoint"))
-                            .addProperty(p(here, "sparqlEndpoint"), here.createResource(endpointUrl));
-                    dataset.replaceNamedModel(graph, here);
+                if (!rows.hasNext()) {
+                    return Optional.empty();
                 }
+                Model stored = dataset.getNamedModel(rows.next().getResource("g").getURI());
+                return Optional.of(ModelFactory.createDefaultModel().add(stored).setNsPrefixes(stored.getNsPrefixMap()));
             }
+        });
+        other.ifPresent(here -> {
+            here.createResource(datasetIri(base)).removeAll(p(here, "sparqlEndpoint"))
+                    .addProperty(p(here, "sparqlEndpoint"), here.createResource(endpointUrl));
+            dataset.executeWrite(() -> dataset.replaceNamedModel(graph, here));
         });
     }
 
