@@ -95,6 +95,13 @@ public final class EndpointBenchmark {
                     kept.stream().mapToInt(i -> statuses[i]).toArray());
         }
 
+        /** The requests from {@code from} (inclusive) to {@code to} (exclusive), in the order sent. */
+        Run part(int from, int to) {
+            int[] kept = Arrays.copyOfRange(statuses, from, to);
+            return new Run(to - from, (int) Arrays.stream(kept).filter(s -> !ok(s)).count(), seconds,
+                    Arrays.copyOfRange(nanos, from, to), kept);
+        }
+
         static boolean ok(int status) {
             return status == 200 || status == 304;
         }
@@ -204,21 +211,25 @@ public final class EndpointBenchmark {
             canned(store).forEach(b -> requests.put(b.name(), routeRequest(root, b)));
             requests.put(ASK_EMPTY, request(URI.create(root + "/sparql"), ASK_EMPTY));
             requests.put("simple-select", request(URI.create(root + "/sparql"), SIMPLE_SELECT));
-            log.printf(Locale.ROOT, "endpoint %s: %d requests on serve alone; warming up%n", label, requests.size());
+            log.printf(Locale.ROOT, "endpoint %s: %d requests on serve alone; warming up (%d passes)%n", label,
+                    requests.size(), load.warmup());
+            // The warm-up is timed too: its first and last tenth show whether the JIT had finished with
+            // a query's own code (a query parser, say) before it was measured.
+            Map<String, Run> warm = new LinkedHashMap<>();
             for (int i = 0; i < load.warmup(); i++) {
-                requests.values().forEach(this::send);
+                requests.forEach((name, request) -> warm.merge(name, once(request), Run::plus));
             }
             Map<String, Run> runs = eachAlone(requests);
             double floor = runs.get(ASK_EMPTY).percentileMillis(50);
             out.println();
             out.printf(Locale.ROOT, "## Endpoint, %s: serve alone, each canned query by its route at concurrency 1 "
-                    + "(%d passes, %d requests of each a pass; ratio to the p50 of %s)%n%n",
-                    label, load.rounds(), load.perQueryRepeats(), ASK_EMPTY);
-            out.println("| query | p50 ms | p99 ms | p50 / ASK | errors |");
-            out.println("|---|---:|---:|---:|---:|");
-            runs.forEach((name, run) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |%n", name,
+                    + "(%d passes, %d requests of each a pass, after %d warm-up passes; ratio to the p50 of %s)%n%n",
+                    label, load.rounds(), load.perQueryRepeats(), load.warmup(), ASK_EMPTY);
+            out.println("| query | p50 ms | p99 ms | p50 / ASK | errors | warm-up p50 ms, first / last tenth |");
+            out.println("|---|---:|---:|---:|---:|---:|");
+            runs.forEach((name, run) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %s |%n", name,
                     run.percentileMillis(50), run.percentileMillis(99), run.percentileMillis(50) / floor,
-                    run.errors()));
+                    run.errors(), tenths(warm.getOrDefault(name, Run.NONE))));
             out.flush();
         } finally {
             store.close();
@@ -226,6 +237,16 @@ public final class EndpointBenchmark {
     }
 
     private static final String ASK_EMPTY = "ASK {}";
+
+    /** The p50 of the first and of the last tenth of a warm-up, "-" for one too short to have tenths. */
+    static String tenths(Run warm) {
+        int tenth = warm.requests() / 10;
+        if (tenth == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f", warm.part(0, tenth).percentileMillis(50),
+                warm.part(warm.requests() - tenth, warm.requests()).percentileMillis(50));
+    }
 
     /** A canned query's route with its values, as a GET. */
     static HttpRequest routeRequest(String datasetRoot, Bound b) {
@@ -391,6 +412,14 @@ public final class EndpointBenchmark {
     Run drive(URI endpoint, List<Named> queries, int concurrency, int requests, Duration cap) {
         return drive(queries.stream().map(q -> request(endpoint, q.sparql())).toList(), queries.size(), concurrency,
                 requests, cap);
+    }
+
+    /** One request from this thread, timed. */
+    Run once(HttpRequest request) {
+        long t0 = System.nanoTime();
+        int status = send(request);
+        long nanos = System.nanoTime() - t0;
+        return new Run(1, Run.ok(status) ? 0 : 1, nanos / 1e9, new long[] {nanos}, new int[] {status});
     }
 
     /**

@@ -74,4 +74,18 @@ class EndpointBenchmarkTest {
             });
         }
     }
+
+    @Test
+    void aWarmUpIsSummedUpByTheP50OfItsFirstAndLastTenth() {
+        long[] nanos = new long[20];
+        java.util.Arrays.fill(nanos, 3_000_000);
+        nanos[0] = 6_000_000;
+        nanos[1] = 5_000_000;
+        nanos[18] = 1_000_000;
+        nanos[19] = 2_000_000;
+        EndpointBenchmark.Run warm = new EndpointBenchmark.Run(20, 0, 1, nanos, new int[20]);
+        assertEquals("5.00 / 1.00", EndpointBenchmark.tenths(warm), "the lower of each tenth's two");
+        assertEquals("-", EndpointBenchmark.tenths(warm.part(0, 9)), "fewer than 10 requests have no tenths");
+        assertEquals(2, warm.part(18, 20).requests());
+    }
 }
