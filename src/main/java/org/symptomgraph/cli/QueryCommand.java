@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryParseException;
 import org.symptomgraph.queries.CannedQuery;
 import org.symptomgraph.queries.Parameter;
 import org.symptomgraph.queries.QueryCatalog;
@@ -87,8 +88,9 @@ final class QueryCommand implements Callable<Integer> {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         try (GraphStore store = db.openExisting()) {
             QueryRunner.write(store.dataset(), query, resultFormat, result);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+        } catch (IllegalArgumentException | QueryParseException e) {
+            // A QueryParseException here is a value the text index cannot search with (too many words).
+            throw new UserError(e.getMessage().replace('\n', ' '));
         }
         out.print(result.toString(StandardCharsets.UTF_8));
         out.flush();

@@ -26,6 +26,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryDeniedException;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
@@ -102,6 +103,10 @@ final class CatalogueFilter implements Filter {
         } catch (QueryDeniedException e) {
             // As the SPARQL endpoint answers a SERVICE call that is not allowed.
             RdfResponses.problem(response, 422, e.getMessage());
+        } catch (QueryParseException e) {
+            // A value the query cannot search with (a text of too many words for the text index), as the
+            // SPARQL endpoint answers a text search it cannot parse.
+            RdfResponses.problem(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.symptomgraph.server;
 import java.util.Map;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -88,8 +89,14 @@ final class HomePage {
             main.appendElement("p").text("Type at least two letters of a symptom, cause or drug.");
             return doc;
         }
-        ResultSet rows = QueryRunner.select(dataset,
-                catalog.get("label-search").orElseThrow().bind(Map.of("text", q)));
+        ResultSet rows;
+        try {
+            rows = QueryRunner.select(dataset, catalog.get("label-search").orElseThrow().bind(Map.of("text", q)));
+        } catch (QueryParseException e) {
+            // A text the index cannot search with (too many words): said as the short text above is.
+            main.appendElement("p").text("Type fewer words: " + e.getMessage());
+            return doc;
+        }
         Element ul = main.appendElement("ul").addClass("results");
         int[] found = {0};
         rows.forEachRemaining(row -> {

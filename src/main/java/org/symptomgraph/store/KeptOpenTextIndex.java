@@ -117,6 +117,12 @@ final class KeptOpenTextIndex extends TextIndexLucene {
         try {
             text = parser.parse(field + ": (" + qs + ") ");
         } catch (ParseException e) {
+            if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+                // A user's text of a thousand words: say so, without repeating it (Lucene's message
+                // holds the whole query, the status of the answer and every log line would carry it).
+                throw new TextIndexParseException(abbreviated(qs),
+                        "too many terms to search for at once (at most " + IndexSearcher.getMaxClauseCount() + ")");
+            }
             throw new TextIndexParseException(qs, e.getMessage());
         }
         if (subjectUri == null) {
@@ -126,6 +132,10 @@ final class KeptOpenTextIndex extends TextIndexLucene {
                 .add(text, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(definition.getEntityField(), subjectUri)), BooleanClause.Occur.FILTER)
                 .build();
+    }
+
+    private static String abbreviated(String qs) {
+        return qs.length() <= 60 ? qs : qs.substring(0, 60) + "...";
     }
 
     /**

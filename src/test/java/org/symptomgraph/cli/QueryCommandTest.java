@@ -148,6 +148,8 @@ class QueryCommandTest {
         assertError(query("documents", "--format", "xml"), "unknown format 'xml': use one of text, csv, tsv, json");
         assertError(Cli.run("query", "documents", "--db", dir.resolve("missing").toString()),
                 "no database at " + dir.resolve("missing") + " (import documents first, or give --db DIR)");
+        assertError(query("label-search", "--param", "text=" + "a ".repeat(1500)),
+                "Text search parse error: too many terms to search for at once (at most 1024)");
     }
 
     @Test

@@ -207,6 +207,22 @@ class HostileRequestTest {
         assertEquals(200, Http.get(root + "/$/ping", "*/*").statusCode());
     }
 
+    @Test
+    void aSearchOfMoreWordsThanTheTextIndexTakesIsRefusedInAFewWords() {
+        String words = String.join(" ", java.util.Collections.nCopies(1500, "thromb"));
+        HttpResponse<String> canned = Http.get(root + "/symptomgraph/queries/label-search?text=" + Http.encode(words),
+                "text/csv");
+        assertEquals(400, canned.statusCode(), canned.body());
+        assertTrue(canned.body().contains("too many terms to search for at once (at most 1024)"), canned.body());
+        assertTrue(canned.body().length() < 400, "the text is not repeated back: " + canned.body().length() + " chars");
+        HttpResponse<String> page = Http.get(root + "/search?q=" + Http.encode(words), "text/html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Type fewer words: "), "the search page says what to do");
+        String fewer = String.join(" ", java.util.Collections.nCopies(1000, "thromb"));
+        assertEquals(200, Http.get(root + "/symptomgraph/queries/label-search?text=" + Http.encode(fewer), "text/csv")
+                .statusCode(), "up to the index's limit, a search runs");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SELEC * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p }", "SELECT * WHERE { ?s ?p ?o",
         "SELECT * WHERE { ?s ?p ?o }}", "ASK { FILTER(", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY",
